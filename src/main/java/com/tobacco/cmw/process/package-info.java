@@ -1,0 +1,2 @@
+/** What every process shares: how bad input is answered, how variables are read. */
+package com.tobacco.cmw.process;

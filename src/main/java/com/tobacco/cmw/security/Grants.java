@@ -1,0 +1,71 @@
+package com.tobacco.cmw.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Grants permissions, merging into an existing grant of the same user or group and resource.
+ * Inside a running command (a delegate or listener) it writes without checking the current
+ * user's right to manage authorizations: the process, not the user, hands out access.
+ */
+@Component
+public class Grants {
+
+  private final AuthorizationService authorizationService;
+
+  public Grants(AuthorizationService authorizationService) {
+    this.authorizationService = authorizationService;
+  }
+
+  public void toGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    grant(null, groupId, resource, resourceId, permissions);
+  }
+
+  public void toUser(String userId, Resource resource, String resourceId, Permission... permissions) {
+    grant(userId, null, resource, resourceId, permissions);
+  }
+
+  private void grant(String userId, String groupId, Resource resource, String resourceId, Permission... permissions) {
+    CommandContext context = Context.getCommandContext();
+    if (context != null) {
+      context.runWithoutAuthorization(() -> {
+        save(userId, groupId, resource, resourceId, permissions);
+        return null;
+      });
+    } else {
+      save(userId, groupId, resource, resourceId, permissions);
+    }
+  }
+
+  private void save(String userId, String groupId, Resource resource, String resourceId, Permission... permissions) {
+    var query = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .resourceType(resource)
+        .resourceId(resourceId);
+    Authorization existing = (userId != null ? query.userIdIn(userId) : query.groupIdIn(groupId)).singleResult();
+    Authorization authorization = existing != null ? existing : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    if (existing == null) {
+      authorization.setUserId(userId);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    boolean changed = existing == null;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizationService.saveAuthorization(authorization);
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package com.tobacco.cmw.visit;
+
+import static com.tobacco.cmw.visit.CustomerVisitProcess.Var;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tobacco.cmw.calendar.WorkCalendar;
+import com.tobacco.cmw.customer.Brand;
+import com.tobacco.cmw.customer.BrandRepository;
+import com.tobacco.cmw.customer.Customer;
+import com.tobacco.cmw.customer.CustomerRepository;
+import com.tobacco.cmw.customer.CustomerStatus;
+import com.tobacco.cmw.customer.SalesRepository;
+import com.tobacco.cmw.process.InvalidInput;
+import com.tobacco.cmw.process.Variables;
+import com.tobacco.cmw.security.CurrentUser;
+import com.tobacco.cmw.security.ProcessAccess;
+import com.tobacco.cmw.security.Roles;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens a visit (§4.1.1 regular, §4.1.2 special): checks the customer and who asks, fixes the
+ * due day by the working-day calendar, writes the visit (and for a special visit the 特殊訪問記錄),
+ * gives the customer's manager and region access, and pre-fills the stock and price check.
+ * Runs in the starter's transaction, so bad input is answered at once and leaves nothing behind.
+ */
+@Component("openVisit")
+public class OpenVisitDelegate implements JavaDelegate {
+
+  /** Brands pre-filled in the visit form: those the customer ordered in this many days. */
+  static final int BRAND_HISTORY_DAYS = 90;
+  static final int MAX_BRAND_ROWS = 12;
+
+  private final CustomerRepository customers;
+  private final BrandRepository brands;
+  private final SalesRepository sales;
+  private final VisitRepository visits;
+  private final WorkCalendar calendar;
+  private final OrderSuggestion orderSuggestion;
+  private final ProcessAccess access;
+  private final CurrentUser currentUser;
+  private final ObjectMapper json;
+
+  public OpenVisitDelegate(CustomerRepository customers, BrandRepository brands, SalesRepository sales,
+                           VisitRepository visits, WorkCalendar calendar, OrderSuggestion orderSuggestion,
+                           ProcessAccess access, CurrentUser currentUser, ObjectMapper json) {
+    this.customers = customers;
+    this.brands = brands;
+    this.sales = sales;
+    this.visits = visits;
+    this.calendar = calendar;
+    this.orderSuggestion = orderSuggestion;
+    this.access = access;
+    this.currentUser = currentUser;
+    this.json = json;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Function<String, RuntimeException> error = InvalidInput::atStart;
+    String code = Variables.requiredText(execution, Var.CUSTOMER_CODE, "客戶代碼", 20, error);
+    VisitType type = VisitType.valueOf((String) execution.getVariable(Var.VISIT_TYPE));
+    Customer customer = customers.find(code)
+        .orElseThrow(() -> error.apply("客戶代碼「" + code + "」不存在 / unknown customer " + code));
+    if (customer.status() == CustomerStatus.EXITED || customer.status() == CustomerStatus.APPLIED) {
+      throw error.apply("客戶 " + code + "(" + customer.storeName() + ")狀態為「" + statusLabel(customer.status())
+          + "」,不能訪問 / customer " + code + " is " + customer.status() + " and cannot be visited");
+    }
+    checkCaller(customer, error);
+
+    LocalDate today = calendar.today();
+    LocalDate planned;
+    Date due;
+    String situation = null;
+    if (type == VisitType.REGULAR) {
+      planned = Variables.requiredDate(execution, Var.PLANNED_DATE, "計劃訪問日期", calendar.zone(), error);
+      if (planned.isBefore(today)) {
+        throw error.apply("計劃訪問日期 " + planned + " 早於今天 / the planned day " + planned + " is in the past");
+      }
+      if (!calendar.isWorkingDay(planned)) {
+        throw error.apply("計劃訪問日期 " + planned + " 不是工作日" + calendar.dayName(planned).map(n -> "(" + n + ")").orElse("")
+            + ",下一個工作日是 " + calendar.firstWorkingDayOnOrAfter(planned) + " / not a working day");
+      }
+      due = calendar.endOfWorkingDay(planned);
+    } else {
+      situation = Variables.requiredText(execution, Var.SITUATION, "特殊情況", 1000, error);
+      planned = today;
+      due = calendar.endOfWorkingDaysFromToday(1);
+    }
+    Date escalateAt = calendar.endOfWorkingDaysAfter(due, 1);
+
+    if (execution.getProcessBusinessKey() == null) {
+      execution.setProcessBusinessKey(code); // searchable by customer code in Tasklist and Cockpit
+    }
+    long visitId = visits.open(execution.getProcessInstanceId(), code, customer.managerId(), type, planned,
+        due.toInstant(), situation);
+    if (type == VisitType.SPECIAL) {
+      visits.writeSpecialVisitRecord(visitId, code, situation, currentUser.userId().orElse("system"));
+    }
+    access.grantInstance(execution.getProcessInstanceId(), customer.managerId(), customer.regionCode());
+
+    execution.setVariable(Var.VISIT_ID, visitId);
+    execution.setVariable(Var.CUSTOMER_NAME, customer.storeName());
+    execution.setVariable(Var.MANAGER_ID, customer.managerId());
+    execution.setVariable(Var.REGION_CODE, customer.regionCode());
+    execution.setVariable(Var.REGIONAL_MANAGERS_GROUP, Roles.regionalManagersOf(customer.regionCode()));
+    execution.setVariable(Var.CUSTOMER_GRADE, customer.grade());
+    execution.setVariable(Var.VISIT_DUE, due);
+    execution.setVariable(Var.VISIT_ESCALATE_AT, escalateAt);
+    execution.setVariable(Var.PLANNED_DATE, planned.toString());
+    execution.setVariable("visitTypeLabel", type.label());
+    execution.setVariable(Var.BRAND_CHECKS, SpinValues.jsonValue(toJson(prefill(code, today))).create());
+  }
+
+  /** The customer's manager, a regional manager of the region, an administrator or the system may open a visit. */
+  private void checkCaller(Customer customer, Function<String, RuntimeException> error) {
+    String userId = currentUser.userId().orElse(null);
+    if (userId == null || userId.equals(customer.managerId())) {
+      return;
+    }
+    List<String> groups = currentUser.groups();
+    if (groups.contains(Roles.ADMIN) || groups.contains(Roles.regionalManagersOf(customer.regionCode()))) {
+      return;
+    }
+    throw error.apply("客戶 " + customer.customerCode() + " 不是您負責的客戶 / customer " + customer.customerCode()
+        + " is not one of yours");
+  }
+
+  /** Rows for the brands the customer ordered lately, with sales rate and target stock. */
+  List<BrandCheck> prefill(String customerCode, LocalDate today) {
+    Map<String, BigDecimal> window = sales.volumeByBrand(customerCode,
+            today.minusDays(orderSuggestion.salesWindowDays()), today.minusDays(1)).stream()
+        .collect(Collectors.toMap(SalesRepository.BrandVolume::brandCode, SalesRepository.BrandVolume::cartons));
+    List<String> codes = sales.volumeByBrand(customerCode, today.minusDays(BRAND_HISTORY_DAYS), today.minusDays(1))
+        .stream().map(SalesRepository.BrandVolume::brandCode).limit(MAX_BRAND_ROWS).toList();
+    Map<String, Brand> catalogue = brands.byCode();
+    if (codes.isEmpty()) {
+      codes = brands.all().stream().map(Brand::brandCode).limit(MAX_BRAND_ROWS).toList();
+    }
+    List<BrandCheck> rows = new ArrayList<>();
+    for (String brandCode : codes) {
+      Brand brand = catalogue.get(brandCode);
+      BigDecimal rate = orderSuggestion.dailyRate(window.getOrDefault(brandCode, BigDecimal.ZERO));
+      rows.add(new BrandCheck(brandCode, brand.name(), brand.minRetailPricePack(), rate,
+          orderSuggestion.targetStock(rate), null, null));
+    }
+    return rows;
+  }
+
+  private String toJson(List<BrandCheck> rows) {
+    try {
+      return json.writeValueAsString(rows);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String statusLabel(CustomerStatus status) {
+    return switch (status) {
+      case APPLIED -> "申請中";
+      case ACTIVE -> "正常";
+      case SUSPENDED -> "暫停";
+      case EXITED -> "已退網";
+    };
+  }
+}
