@@ -1,0 +1,366 @@
+package com.tobacco.cmw.visit;
+
+import static com.tobacco.cmw.visit.CustomerVisitProcess.Element;
+import static com.tobacco.cmw.visit.CustomerVisitProcess.Var;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tobacco.cmw.calendar.WorkCalendar;
+import com.tobacco.cmw.customer.Customer;
+import com.tobacco.cmw.customer.CustomerRepository;
+import com.tobacco.cmw.support.SpringTestBase;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * Every path of {@code customerVisit} from start to end, on the real application and database
+ * (§4.1.1–§4.1.4), and every bad input answered without writing anything.
+ */
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class CustomerVisitProcessTest extends SpringTestBase {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired CustomerRepository customers;
+  @Autowired VisitRepository visits;
+  @Autowired WorkCalendar calendar;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ObjectMapper json;
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+    identityService.clearAuthentication();
+  }
+
+  // ---------------------------------------------------------------- paths
+
+  @Test
+  void regularVisitWithoutViolationIsRecordedWithSignInAndOrderSuggestions() {
+    Customer customer = activeCustomer("EAST", 1);
+    LocalDate planned = calendar.firstWorkingDayOnOrAfter(calendar.today().plusDays(1));
+    ProcessInstance pi = startRegular(customer.customerCode(), planned.toString());
+
+    assertThat(pi).isWaitingAt(Element.VISIT_CUSTOMER);
+    assertThat(pi).hasBusinessKey(customer.customerCode());
+    assertThat(task(pi)).isAssignedTo(customer.managerId()).hasDueDate(calendar.endOfWorkingDay(planned));
+    Assertions.assertThat(task(pi).getName()).contains(customer.storeName());
+
+    List<Map<String, Object>> rows = filledRows(pi, null);
+    taskService.complete(task(pi).getId(), report(rows, "張老闆"));
+
+    assertThat(pi).isWaitingAt(Element.RECORD_VISIT);
+    execute(job(pi));
+    assertThat(pi).hasPassedInOrder(Element.START_REGULAR, Element.OPEN_VISIT, Element.VISIT_CUSTOMER,
+        Element.CHECK_REPORT, Element.RECORD_VISIT, Element.PRICE_VIOLATION, Element.END_DONE).isEnded();
+
+    long visitId = visitIdOf(pi);
+    VisitRepository.Visit visit = visits.find(visitId).orElseThrow();
+    Assertions.assertThat(visit.status()).isEqualTo("DONE");
+    Assertions.assertThat(visit.priceViolation()).isFalse();
+    Assertions.assertThat(visits.signerOf(visitId)).contains("張老闆");
+    List<VisitRepository.CheckRow> checks = visits.checks(visitId);
+    Assertions.assertThat(checks).hasSize(rows.size()).allSatisfy(c -> {
+      Assertions.assertThat(c.stockCartons()).isEqualByComparingTo("2");
+      Assertions.assertThat(c.belowMinPrice()).isFalse();
+      // the suggestion follows the documented formula from the customer's own sales
+      int expected = Math.max(0, c.dailySales().multiply(BigDecimal.TEN).subtract(new BigDecimal("2"))
+          .setScale(0, java.math.RoundingMode.CEILING).intValue());
+      Assertions.assertThat(c.suggestedOrder()).isEqualTo(expected);
+    });
+    Assertions.assertThat(checks).anySatisfy(c -> Assertions.assertThat(c.suggestedOrder()).isPositive());
+    Assertions.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cm_stock WHERE visit_id = ?", Integer.class, visitId))
+        .isEqualTo(rows.size());
+  }
+
+  @Test
+  void specialVisitWithPriceBelowMinimumIsDowngradedOnApproval() {
+    Customer customer = activeCustomer("EAST", 2);
+    ProcessInstance pi = startSpecial(customer.customerCode(), "客戶反映貨架被損壞");
+
+    assertThat(pi).isWaitingAt(Element.VISIT_CUSTOMER);
+    assertThat(task(pi)).hasDueDate(calendar.endOfWorkingDaysFromToday(1));
+    Assertions.assertThat(jdbc.queryForObject("SELECT situation FROM cm_special_visit_record WHERE visit_id = ?",
+        String.class, visitIdOf(pi))).isEqualTo("客戶反映貨架被損壞");
+
+    List<Map<String, Object>> rows = filledRows(pi, 0);
+    Map<String, Object> report = report(rows, "李店長");
+    report.put(Var.SPECIAL_HANDLING, "已協助更換貨架");
+    report.put(Var.UNLICENSED_SELLER_SEEN, true);
+    report.put(Var.UNLICENSED_PLACE, "解放路與中山路口流動攤位");
+    report.put(Var.UNLICENSED_DESCRIPTION, "無證擺攤售煙");
+    taskService.complete(task(pi).getId(), report);
+    execute(job(pi));
+
+    assertThat(pi).isWaitingAt(Element.DECIDE_DOWNGRADE);
+    assertThat(task(pi)).hasCandidateGroup("regional-managers-east").isNotAssigned();
+    Assertions.assertThat((String) runtimeService.getVariable(pi.getId(), Var.VIOLATION_EVIDENCE)).contains("低於最低零售指導價");
+
+    decideAs(pi, "wangfang", "regional-managers-east", CustomerVisitProcess.DECISION_APPROVE, "違反價格規定,降級處理");
+    execute(job(pi));
+
+    assertThat(pi).hasPassed(Element.START_SPECIAL, Element.DOWNGRADE_CUSTOMER).isEnded();
+    assertThat(pi).hasPassed(Element.END_DOWNGRADED);
+    long visitId = visitIdOf(pi);
+    Customer after = customers.find(customer.customerCode()).orElseThrow();
+    Assertions.assertThat(after.grade()).isEqualTo(customer.grade() + 1);
+    Assertions.assertThat(customers.gradeChanges(customer.customerCode())).singleElement().satisfies(g -> {
+      Assertions.assertThat(g.oldGrade()).isEqualTo(customer.grade());
+      Assertions.assertThat(g.newGrade()).isEqualTo(customer.grade() + 1);
+      Assertions.assertThat(g.visitId()).isEqualTo(visitId);
+      Assertions.assertThat(g.approvedBy()).isEqualTo("wangfang");
+      Assertions.assertThat(g.reason()).contains("低於最低零售指導價").contains("違反價格規定");
+    });
+    Assertions.assertThat(visits.downgradeRequestOf(visitId).orElseThrow().decision()).isEqualTo("APPROVED");
+    Assertions.assertThat(jdbc.queryForObject("SELECT handling FROM cm_special_visit_record WHERE visit_id = ?",
+        String.class, visitId)).isEqualTo("已協助更換貨架");
+    Assertions.assertThat(jdbc.queryForObject("SELECT place FROM cm_unlicensed_sighting WHERE visit_id = ?",
+        String.class, visitId)).isEqualTo("解放路與中山路口流動攤位");
+  }
+
+  @Test
+  void rejectedDowngradeIsRecordedAndTheGradeStays() {
+    Customer customer = activeCustomer("WEST", 3);
+    ProcessInstance pi = startRegular(customer.customerCode(), calendar.firstWorkingDayOnOrAfter(calendar.today()).toString());
+    taskService.complete(task(pi).getId(), report(filledRows(pi, 1), "王女士"));
+    execute(job(pi));
+    assertThat(task(pi)).hasCandidateGroup("regional-managers-west");
+
+    decideAs(pi, "chenjing", "regional-managers-west", CustomerVisitProcess.DECISION_REJECT, "標價簽錯誤,已當場更正");
+    execute(job(pi));
+
+    assertThat(pi).hasPassed(Element.RECORD_REJECTION, Element.END_DOWNGRADE_REJECTED).isEnded();
+    Assertions.assertThat(customers.find(customer.customerCode()).orElseThrow().grade()).isEqualTo(customer.grade());
+    Assertions.assertThat(customers.gradeChanges(customer.customerCode())).isEmpty();
+    Assertions.assertThat(jdbc.queryForMap("SELECT decision, decided_by, comment FROM cm_downgrade_request WHERE visit_id = ?",
+        visitIdOf(pi))).containsEntry("DECISION", "REJECTED").containsEntry("DECIDED_BY", "chenjing");
+  }
+
+  @Test
+  void anOverdueVisitIsEscalatedToTheRegionalManagerOneWorkingDayLater() {
+    Customer customer = activeCustomer("EAST", 4);
+    LocalDate planned = calendar.firstWorkingDayOnOrAfter(calendar.today());
+    ProcessInstance pi = startRegular(customer.customerCode(), planned.toString());
+
+    Job timer = managementService.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+    Assertions.assertThat(timer.getDuedate()).isEqualTo(calendar.endOfWorkingDay(calendar.workingDaysAfter(planned, 1)));
+    execute(timer);
+    execute(job(pi));
+
+    assertThat(pi).isWaitingAt(Element.VISIT_CUSTOMER, Element.FOLLOW_UP_OVERDUE);
+    Task followUp = taskService.createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey(Element.FOLLOW_UP_OVERDUE).singleResult();
+    assertThat(followUp).hasCandidateGroup("regional-managers-east");
+    Assertions.assertThat(visits.find(visitIdOf(pi)).orElseThrow().escalatedAt()).isNotNull();
+
+    taskService.complete(followUp.getId(), Map.of(Var.FOLLOW_UP_NOTE, "已與客戶經理約定明日上午訪問"));
+    assertThat(pi).hasPassed(Element.END_OVERDUE_FOLLOWED_UP).isWaitingAt(Element.VISIT_CUSTOMER);
+
+    Task visitTask = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    taskService.complete(visitTask.getId(), report(filledRows(pi, null), "趙先生"));
+    execute(job(pi));
+    assertThat(pi).hasPassed(Element.END_DONE).isEnded();
+  }
+
+  // ---------------------------------------------------------------- bad input
+
+  @Test
+  void anUnknownCustomerIsRefusedAndNothingIsStarted() {
+    long instances = runtimeService.createProcessInstanceQuery().count();
+    long visitRows = countVisits();
+    Assertions.assertThatThrownBy(() -> startRegular("C99999", calendar.today().toString()))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("客戶代碼「C99999」不存在");
+    Assertions.assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
+    Assertions.assertThat(countVisits()).isEqualTo(visitRows);
+  }
+
+  @Test
+  void aSpecialSituationOfAnExitedCustomerIsRefused() {
+    String exited = jdbc.queryForObject("SELECT MIN(customer_code) FROM cm_customer WHERE status = 'EXITED'", String.class);
+    long visitRows = countVisits();
+    Assertions.assertThatThrownBy(() -> startSpecial(exited, "店鋪已關門"))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("已退網");
+    Assertions.assertThat(countVisits()).isEqualTo(visitRows);
+    Assertions.assertThat(runtimeService.createIncidentQuery().count()).isZero();
+  }
+
+  @Test
+  void aPlannedDayInThePastOrOnAHolidayIsRefused() {
+    String code = activeCustomer("EAST", 5).customerCode();
+    Assertions.assertThatThrownBy(() -> startRegular(code, calendar.today().minusDays(1).toString()))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("早於今天");
+    LocalDate weekend = calendar.today().plusDays(1);
+    while (calendar.isWorkingDay(weekend)) {
+      weekend = weekend.plusDays(1);
+    }
+    String nonWorking = weekend.toString();
+    Assertions.assertThatThrownBy(() -> startRegular(code, nonWorking))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("不是工作日");
+    Assertions.assertThatThrownBy(() -> startRegular(code, "明天"))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("不是日期");
+  }
+
+  @Test
+  void badVisitReportsKeepTheTaskOpenAndWriteNothing() {
+    Customer customer = activeCustomer("EAST", 6);
+    ProcessInstance pi = startRegular(customer.customerCode(), calendar.firstWorkingDayOnOrAfter(calendar.today()).toString());
+    String taskId = task(pi).getId();
+    long visitId = visitIdOf(pi);
+
+    List<Map<String, Object>> negative = filledRows(pi, null);
+    negative.get(0).put("stockCartons", -3);
+    assertRefused(taskId, report(negative, "甲"), "庫存應在 0 至");
+
+    List<Map<String, Object>> notANumber = filledRows(pi, null);
+    notANumber.get(0).put("shelfPricePack", "十五元");
+    assertRefused(taskId, report(notANumber, "甲"), "不是數字");
+
+    List<Map<String, Object>> unknownBrand = filledRows(pi, null);
+    unknownBrand.get(0).put("brandCode", "B999");
+    assertRefused(taskId, report(unknownBrand, "甲"), "不在品牌目錄中");
+
+    Map<String, Object> unconfirmed = report(filledRows(pi, null), "甲");
+    unconfirmed.put(Var.CUSTOMER_CONFIRMED, false);
+    assertRefused(taskId, unconfirmed, "客戶在記錄簿上簽名確認");
+
+    Map<String, Object> noSigner = report(filledRows(pi, null), "");
+    assertRefused(taskId, noSigner, "客戶簽名確認(姓名)");
+
+    Map<String, Object> sightingWithoutPlace = report(filledRows(pi, null), "甲");
+    sightingWithoutPlace.put(Var.UNLICENSED_SELLER_SEEN, true);
+    assertRefused(taskId, sightingWithoutPlace, "無證經營地點");
+
+    assertThat(pi).isWaitingAt(Element.VISIT_CUSTOMER);
+    Assertions.assertThat(visits.find(visitId).orElseThrow().status()).isEqualTo("OPEN");
+    Assertions.assertThat(visits.signerOf(visitId)).isEmpty();
+    Assertions.assertThat(visits.checks(visitId)).isEmpty();
+    Assertions.assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+    Assertions.assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).messages().count()).isZero();
+  }
+
+  @Test
+  void aDowngradeDecisionWithoutCommentIsRefused() {
+    Customer customer = activeCustomer("EAST", 7);
+    ProcessInstance pi = startRegular(customer.customerCode(), calendar.firstWorkingDayOnOrAfter(calendar.today()).toString());
+    taskService.complete(task(pi).getId(), report(filledRows(pi, 0), "丙"));
+    execute(job(pi));
+    String taskId = task(pi).getId();
+    assertRefused(taskId, Map.of(Var.DOWNGRADE_DECISION, "APPROVE", Var.DECISION_COMMENT, " "), "審批意見");
+    assertRefused(taskId, Map.of(Var.DOWNGRADE_DECISION, "MAYBE", Var.DECISION_COMMENT, "x"), "同意降級");
+    assertThat(pi).isWaitingAt(Element.DECIDE_DOWNGRADE);
+    Assertions.assertThat(visits.downgradeRequestOf(visitIdOf(pi)).orElseThrow().decision()).isEqualTo("PENDING");
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private ProcessInstance startRegular(String customerCode, String plannedDate) {
+    return runtimeService.startProcessInstanceByKey(CustomerVisitProcess.PROCESS_KEY,
+        Map.of(Var.CUSTOMER_CODE, customerCode, Var.PLANNED_DATE, plannedDate));
+  }
+
+  private ProcessInstance startSpecial(String customerCode, String situation) {
+    return runtimeService.createMessageCorrelation(CustomerVisitProcess.MESSAGE_SPECIAL_SITUATION)
+        .setVariable(Var.CUSTOMER_CODE, customerCode)
+        .setVariable(Var.SITUATION, situation)
+        .correlateStartMessage();
+  }
+
+  /** The n-th active customer of a region with a grade that can still go down (test isolation by n). */
+  private Customer activeCustomer(String region, int n) {
+    String code = jdbc.queryForList("SELECT customer_code FROM cm_customer WHERE region_code = ? AND status = 'ACTIVE' "
+        + "AND grade < 5 ORDER BY customer_code", String.class, region).get(n);
+    return customers.find(code).orElseThrow();
+  }
+
+  /** The pre-filled rows with stock 2 and a lawful shelf price; row {@code belowMinRow} priced below the minimum. */
+  private List<Map<String, Object>> filledRows(ProcessInstance pi, Integer belowMinRow) {
+    Object value = runtimeService.getVariable(pi.getId(), Var.BRAND_CHECKS);
+    List<Map<String, Object>> rows;
+    try {
+      rows = json.readValue(value.toString(), new TypeReference<List<Map<String, Object>>>() {});
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    Assertions.assertThat(rows).isNotEmpty();
+    for (int i = 0; i < rows.size(); i++) {
+      Map<String, Object> row = rows.get(i);
+      BigDecimal min = new BigDecimal(row.get("minPricePack").toString());
+      row.put("stockCartons", 2);
+      row.put("shelfPricePack", belowMinRow != null && belowMinRow == i ? min.subtract(BigDecimal.ONE) : min.add(BigDecimal.ONE));
+    }
+    return new ArrayList<>(rows);
+  }
+
+  private Map<String, Object> report(List<Map<String, Object>> rows, String signer) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(Var.INFO_PASSED_ON, "傳達本月新品上市及價格政策");
+    v.put(Var.INFO_COLLECTED, "客戶反映細支煙需求增加");
+    try {
+      v.put(Var.BRAND_CHECKS, SpinValues.jsonValue(json.writeValueAsString(rows)).create());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    v.put(Var.DISPLAY_WORK, "調整柜臺出樣,更換兩張污損標價簽");
+    v.put(Var.LAWFUL_OBSERVATION, "經營正常,亮證經營");
+    v.put(Var.CUSTOMER_SIGNER_NAME, signer);
+    v.put(Var.CUSTOMER_CONFIRMED, true);
+    return v;
+  }
+
+  private void decideAs(ProcessInstance pi, String userId, String regionGroup, String decision, String comment) {
+    identityService.setAuthentication(userId, List.of("regional-managers", regionGroup));
+    try {
+      taskService.complete(task(pi).getId(), Map.of(Var.DOWNGRADE_DECISION, decision, Var.DECISION_COMMENT, comment));
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private void assertRefused(String taskId, Map<String, Object> variables, String message) {
+    Assertions.assertThatThrownBy(() -> taskService.complete(taskId, variables))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining(message);
+    Assertions.assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
+  }
+
+  private long visitIdOf(ProcessInstance pi) {
+    return ((Number) historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName(Var.VISIT_ID).singleResult().getValue()).longValue();
+  }
+
+  private long countVisits() {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM cm_visit", Long.class);
+  }
+}
