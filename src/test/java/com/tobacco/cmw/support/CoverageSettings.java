@@ -5,7 +5,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** Every flow of a process is covered by its process test class (report in target/process-test-coverage). */
+/**
+ * Every flow of a process is covered by its process test class; the report goes to
+ * target/process-test-coverage.
+ */
 @TestConfiguration
 public class CoverageSettings {
 

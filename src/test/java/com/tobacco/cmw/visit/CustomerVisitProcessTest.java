@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tobacco.cmw.calendar.WorkCalendar;
 import com.tobacco.cmw.customer.Customer;
 import com.tobacco.cmw.customer.CustomerRepository;
-import com.tobacco.cmw.support.SpringTestBase;
+import com.tobacco.cmw.support.ProcessTestBase;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,21 +32,17 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * Every path of {@code customerVisit} from start to end, on the real application and database
  * (§4.1.1–§4.1.4), and every bad input answered without writing anything.
  */
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
-class CustomerVisitProcessTest extends SpringTestBase {
+class CustomerVisitProcessTest extends ProcessTestBase {
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;

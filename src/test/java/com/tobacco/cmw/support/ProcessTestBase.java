@@ -1,0 +1,17 @@
+package com.tobacco.cmw.support;
+
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The context of the process tests: like {@link SpringTestBase}, plus the process test coverage
+ * plugin, which asserts that each process test class covers every flow of its process. A
+ * context of its own, because the plugin measures every process started in its engine.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+@Import({ProcessEngineCoverageConfiguration.class, CoverageSettings.class})
+public abstract class ProcessTestBase {
+}
