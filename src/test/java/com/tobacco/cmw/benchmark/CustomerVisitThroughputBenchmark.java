@@ -1,0 +1,286 @@
+package com.tobacco.cmw.benchmark;
+
+import static com.tobacco.cmw.visit.CustomerVisitProcess.Var;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tobacco.cmw.benchmark.BenchmarkSupport.Stats;
+import com.tobacco.cmw.calendar.WorkCalendar;
+import com.tobacco.cmw.security.Roles;
+import com.tobacco.cmw.visit.CustomerVisitProcess;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Benchmark 1: complete customerVisit cycles per second through the Java API, authorizations on,
+ * H2 file database, against a control process with the same wait states and no delegates, in
+ * the same engine and run. A cycle, as the customer manager zhangwei: start a regular visit,
+ * find the task, load its variables (what the form does), complete it with a valid report; then,
+ * as the job executor would (no user), execute the async job; the instance has ended.
+ * Ours and the control run in alternating blocks (ABBA) after a warm-up.
+ */
+@Tag("benchmark")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@ActiveProfiles({"demo", "benchmark"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class CustomerVisitThroughputBenchmark {
+
+  static final String USER = "zhangwei";
+  static final List<String> GROUPS = List.of(Roles.CUSTOMER_MANAGERS);
+  static final String CONTROL_KEY = "benchmarkVisitControl";
+
+  /** Cycles measured per process, the block size, and warm-up cycles per process. */
+  static final int CYCLES = BenchmarkSupport.intProperty("benchmark.visit.cycles", 600);
+  static final int BLOCK = BenchmarkSupport.intProperty("benchmark.visit.block", 50);
+  static final int WARMUP = BenchmarkSupport.intProperty("benchmark.visit.warmup", 150);
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    BenchmarkSupport.freshFileDatabase("visit-throughput", registry);
+  }
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired WorkCalendar calendar;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ObjectMapper json;
+
+  private List<String> customers;
+  private String plannedDate;
+  /** The control has no pre-filled rows; it is given the rows of a real visit, so the client does the same work. */
+  private String controlRows;
+  private int next;
+
+  @Test
+  void customerVisitAgainstControl() {
+    ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(config.isAuthorizationEnabled()).as("authorizations on").isTrue();
+    assertThat(config.getJobExecutor().isActive()).as("job executor off").isFalse();
+    assertThat(config.getHistory()).isEqualTo("full");
+
+    identityService.clearAuthentication();
+    repositoryService.createDeployment().name("benchmark control")
+        .addModelInstance(CONTROL_KEY + ".bpmn", BenchmarkSupport.controlProcess(CONTROL_KEY, "${initiator}", true))
+        .deploy();
+    // what the customer managers' group has for customerVisit (AccessSetup), for the control, to zhangwei
+    grantToUser(USER, Resources.PROCESS_DEFINITION, CONTROL_KEY, Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grantToUser(USER, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+
+    customers = jdbc.queryForList("SELECT customer_code FROM cm_customer WHERE manager_id = ? AND status = 'ACTIVE' "
+        + "ORDER BY customer_code", String.class, USER);
+    assertThat(customers).isNotEmpty();
+    plannedDate = calendar.firstWorkingDayOnOrAfter(calendar.today()).toString();
+
+    // first a real visit gives the rows the control is completed with
+    controlRows = null;
+    cycle(CustomerVisitProcess.PROCESS_KEY);
+    assertThat(controlRows).isNotNull();
+
+    long warmupStarted = System.nanoTime();
+    for (int i = 0; i < WARMUP; i += 25) {
+      block(CustomerVisitProcess.PROCESS_KEY, 25);
+      block(CONTROL_KEY, 25);
+    }
+    double warmupSeconds = (System.nanoTime() - warmupStarted) / 1e9;
+
+    List<Long> oursCycles = new ArrayList<>();
+    List<Long> controlCycles = new ArrayList<>();
+    long oursNanos = 0;
+    long controlNanos = 0;
+    int rounds = Math.max(1, CYCLES / BLOCK);
+    for (int r = 0; r < rounds; r++) {
+      boolean oursFirst = r % 2 == 0;
+      for (int half = 0; half < 2; half++) {
+        boolean ours = (half == 0) == oursFirst;
+        long started = System.nanoTime();
+        long[] each = block(ours ? CustomerVisitProcess.PROCESS_KEY : CONTROL_KEY, BLOCK);
+        long took = System.nanoTime() - started;
+        for (long e : each) {
+          (ours ? oursCycles : controlCycles).add(e);
+        }
+        if (ours) {
+          oursNanos += took;
+        } else {
+          controlNanos += took;
+        }
+      }
+    }
+
+    long oursEnded = runtimeService.createProcessInstanceQuery().processDefinitionKey(CustomerVisitProcess.PROCESS_KEY).count();
+    assertThat(oursEnded).as("no visit left open").isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cm_visit WHERE status = 'DONE'", Long.class))
+        .isGreaterThanOrEqualTo(oursCycles.size());
+
+    double oursRate = oursCycles.size() / (oursNanos / 1e9);
+    double controlRate = controlCycles.size() / (controlNanos / 1e9);
+    double ratio = oursRate / controlRate;
+    Stats oursStats = Stats.ofNanos(oursCycles.stream().mapToLong(Long::longValue).toArray());
+    Stats controlStats = Stats.ofNanos(controlCycles.stream().mapToLong(Long::longValue).toArray());
+
+    StringBuilder s = new StringBuilder();
+    s.append("# Benchmark 1 — customerVisit throughput\n\n");
+    s.append("Date: ").append(BenchmarkSupport.now()).append("  \n");
+    s.append("Machine: ").append(BenchmarkSupport.machine()).append("  \n");
+    s.append("Database: H2 file (WRITE_DELAY=0), history full, authorizations on, job executor off, as user ")
+        .append(USER).append(" ").append(GROUPS).append("  \n");
+    s.append(String.format(Locale.ROOT, "Warm-up: %d cycles per process in %.1f s; measured: %d rounds of %d cycles per process, ABBA order%n%n",
+        WARMUP, warmupSeconds, rounds, BLOCK));
+    s.append("| process | cycles | seconds | cycles/s |\n|---|---:|---:|---:|\n");
+    s.append(String.format(Locale.ROOT, "| customerVisit (ours) | %d | %.2f | %.1f |%n", oursCycles.size(), oursNanos / 1e9, oursRate));
+    s.append(String.format(Locale.ROOT, "| control (model API, no delegates) | %d | %.2f | %.1f |%n", controlCycles.size(), controlNanos / 1e9, controlRate));
+    s.append(String.format(Locale.ROOT, "%nRatio ours/control: **%.2f** (goal ≥ 0.80: %s)%n%n", ratio, ratio >= 0.8 ? "met" : "NOT met"));
+    s.append("Time per cycle:\n\n").append(Stats.header()).append('\n');
+    s.append(oursStats.row("customerVisit")).append('\n');
+    s.append(controlStats.row("control")).append('\n');
+    s.append('\n').append(phaseBreakdown()).append('\n');
+    BenchmarkSupport.write("customer-visit-throughput.md", s.toString());
+  }
+
+  // ------------------------------------------------------------------ one cycle
+
+  private long[] block(String key, int n) {
+    long[] each = new long[n];
+    for (int i = 0; i < n; i++) {
+      long started = System.nanoTime();
+      cycle(key);
+      each[i] = System.nanoTime() - started;
+    }
+    return each;
+  }
+
+  /** Time spent per phase over the whole run (nanoseconds), per process key. */
+  private final Map<String, long[]> phases = new HashMap<>();
+  private static final String[] PHASES = {"start", "task query + variables", "complete", "job query + execute", "ended check"};
+
+  private void cycle(String key) {
+    long[] phase = phases.computeIfAbsent(key, k -> new long[PHASES.length + 1]);
+    long t0 = System.nanoTime();
+    String customer = customers.get(next++ % customers.size());
+    identityService.setAuthentication(USER, GROUPS);
+    String processInstanceId;
+    try {
+      ProcessInstance pi = runtimeService.startProcessInstanceByKey(key,
+          Map.of(Var.CUSTOMER_CODE, customer, Var.PLANNED_DATE, plannedDate));
+      processInstanceId = pi.getId();
+      long t1 = System.nanoTime();
+      phase[0] += t1 - t0;
+
+      Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
+      Map<String, Object> variables = taskService.getVariables(task.getId());
+      Object prefilled = variables.get(Var.BRAND_CHECKS);
+      String rows = prefilled != null ? prefilled.toString() : controlRows;
+      if (controlRows == null) {
+        controlRows = rows;
+      }
+      Map<String, Object> report = report(filled(rows), "張老闆");
+      long t2 = System.nanoTime();
+      phase[1] += t2 - t1;
+
+      taskService.complete(task.getId(), report);
+      phase[2] += System.nanoTime() - t2;
+    } finally {
+      identityService.clearAuthentication();
+    }
+    // the job executor runs without a user
+    long t3 = System.nanoTime();
+    Job job = managementService.createJobQuery().processInstanceId(processInstanceId).singleResult();
+    managementService.executeJob(job.getId());
+    long t4 = System.nanoTime();
+    phase[3] += t4 - t3;
+    if (runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() != 0) {
+      throw new IllegalStateException(key + " instance " + processInstanceId + " did not end");
+    }
+    phase[4] += System.nanoTime() - t4;
+    phase[PHASES.length]++;
+  }
+
+  private String phaseBreakdown() {
+    StringBuilder s = new StringBuilder("Mean time per phase of a cycle, ms (warm-up included):\n\n| phase | customerVisit | control |\n|---|---:|---:|\n");
+    long[] ours = phases.get(CustomerVisitProcess.PROCESS_KEY);
+    long[] control = phases.get(CONTROL_KEY);
+    for (int i = 0; i < PHASES.length; i++) {
+      s.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f |%n", PHASES[i],
+          ours[i] / 1e6 / ours[PHASES.length], control[i] / 1e6 / control[PHASES.length]));
+    }
+    return s.toString();
+  }
+
+  /** The pre-filled rows with stock 2 and a lawful shelf price (as the process test fills them). */
+  private List<Map<String, Object>> filled(String rowsJson) {
+    List<Map<String, Object>> rows;
+    try {
+      rows = json.readValue(rowsJson, new TypeReference<List<Map<String, Object>>>() {});
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    for (Map<String, Object> row : rows) {
+      row.put("stockCartons", 2);
+      row.put("shelfPricePack", new BigDecimal(row.get("minPricePack").toString()).add(BigDecimal.ONE));
+    }
+    return rows;
+  }
+
+  private Map<String, Object> report(List<Map<String, Object>> rows, String signer) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(Var.INFO_PASSED_ON, "傳達本月新品上市及價格政策");
+    v.put(Var.INFO_COLLECTED, "客戶反映細支煙需求增加");
+    try {
+      v.put(Var.BRAND_CHECKS, SpinValues.jsonValue(json.writeValueAsString(rows)).create());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    v.put(Var.DISPLAY_WORK, "調整柜臺出樣,更換兩張污損標價簽");
+    v.put(Var.LAWFUL_OBSERVATION, "經營正常,亮證經營");
+    v.put(Var.CUSTOMER_SIGNER_NAME, signer);
+    v.put(Var.CUSTOMER_CONFIRMED, true);
+    return v;
+  }
+
+  private void grantToUser(String userId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization a = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    a.setUserId(userId);
+    a.setResource(resource);
+    a.setResourceId(resourceId);
+    for (Permission p : permissions) {
+      a.addPermission(p);
+    }
+    authorizationService.saveAuthorization(a);
+  }
+}

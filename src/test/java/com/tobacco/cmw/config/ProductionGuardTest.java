@@ -1,0 +1,37 @@
+package com.tobacco.cmw.config;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.mock.env.MockEnvironment;
+
+/** The prod profile refuses to start without a proper administrator password, or together with demo. */
+class ProductionGuardTest {
+
+  @ParameterizedTest(name = "password ''{0}'' → {1}")
+  @CsvSource(delimiter = '|', value = {
+      "|Set CMW_ADMIN_PASSWORD",
+      "'   '|Set CMW_ADMIN_PASSWORD",
+      "short|at least 12",
+  })
+  void refusesAMissingOrWeakPassword(String password, String message) {
+    assertThatThrownBy(() -> new ProductionGuard(password, new MockEnvironment()).afterPropertiesSet())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining(message);
+  }
+
+  @org.junit.jupiter.api.Test
+  void refusesTheDemoProfileBesideProd() {
+    MockEnvironment environment = new MockEnvironment();
+    environment.setActiveProfiles("prod", "demo");
+    assertThatThrownBy(() -> new ProductionGuard("a-long-enough-password", environment).afterPropertiesSet())
+        .hasMessageContaining("exclude each other");
+  }
+
+  @org.junit.jupiter.api.Test
+  void startsWithAProperPassword() {
+    assertThatCode(() -> new ProductionGuard("a-long-enough-password", new MockEnvironment()).afterPropertiesSet())
+        .doesNotThrowAnyException();
+  }
+}
