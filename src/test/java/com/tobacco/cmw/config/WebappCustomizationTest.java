@@ -1,0 +1,24 @@
+package com.tobacco.cmw.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tobacco.cmw.support.RestClient;
+import com.tobacco.cmw.support.SpringTestBase;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The webapps serve our user styles (no "migrate" banner) instead of the vendor's empty ones. */
+class WebappCustomizationTest extends SpringTestBase {
+
+  @LocalServerPort int port;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+  void theMigrateBannerIsHidden(String app) {
+    HttpResponse<String> css = new RestClient(port).get(null, "/camunda/app/" + app + "/styles/user-styles.css");
+    assertThat(css.statusCode()).isEqualTo(200);
+    assertThat(css.body()).contains(".ce-eol-banner").contains("display: none");
+  }
+}
