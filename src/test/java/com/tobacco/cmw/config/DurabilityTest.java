@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
@@ -21,6 +22,7 @@ import org.springframework.core.io.FileSystemResource;
  * database URL (pointed at a temporary folder), completes tasks and reports each completion;
  * the test kills it without warning and reopens the database.
  */
+@Tag("h2-only")
 class DurabilityTest {
 
   @Test

@@ -116,8 +116,10 @@ class SecurityHttpTest extends SpringTestBase {
 
   @Test
   void masterDataIsScopedToTheUser() throws Exception {
-    JsonNode mine = json.readTree(rest.get("zhangwei", "/api/customers?limit=500").body());
-    assertThat(mine.size()).isPositive();
+    HttpResponse<String> response = rest.get("zhangwei", "/api/customers?limit=500");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode mine = json.readTree(response.body());
+    assertThat(mine.isArray() && mine.size() > 0).as(response.body()).isTrue();
     mine.forEach(c -> assertThat(c.get("managerId").asText()).isEqualTo("zhangwei"));
     assertThat(rest.get("zhangwei", "/api/customers/" + customerOf("lina")).statusCode()).isEqualTo(404);
     assertThat(rest.get("zhangwei", "/api/customers/" + customerOf("zhangwei")).body()).contains("\"visits\"");

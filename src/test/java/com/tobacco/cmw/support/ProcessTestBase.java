@@ -10,7 +10,10 @@ import org.springframework.test.context.ActiveProfiles;
  * plugin, which asserts that each process test class covers every flow of its process. A
  * context of its own, because the plugin measures every process started in its engine.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    // an engine name of its own: REST and the webapps look engines up by name, and the other
+    // test context's engine must stay the one called "default"
+    properties = "camunda.bpm.process-engine-name=processtests")
 @ActiveProfiles({"demo", "test"})
 @Import({ProcessEngineCoverageConfiguration.class, CoverageSettings.class})
 public abstract class ProcessTestBase {
