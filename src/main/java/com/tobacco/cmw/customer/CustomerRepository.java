@@ -22,9 +22,11 @@ public class CustomerRepository {
   private static final RowMapper<Customer> MAPPER = CustomerRepository::map;
 
   private final JdbcTemplate jdbc;
+  private final LicenceNumbers licences;
 
-  public CustomerRepository(JdbcTemplate jdbc) {
+  public CustomerRepository(JdbcTemplate jdbc, LicenceNumbers licences) {
     this.jdbc = jdbc;
+    this.licences = licences;
   }
 
   public Optional<Customer> find(String customerCode) {
@@ -55,6 +57,9 @@ public class CustomerRepository {
   }
 
   public void insert(Customer c) {
+    licences.problem(c.licenceNo()).ifPresent(message -> {
+      throw new IllegalArgumentException(c.customerCode() + ": " + message);
+    });
     jdbc.update("INSERT INTO cm_customer (" + COLUMNS + ", updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         c.customerCode(), c.storeName(), c.licenceNo(), c.licenceExpiry(), c.address(), c.regionCode(),
         c.managerId(), c.grade(), c.businessType(), c.contactName(), c.phone(), c.status().name(),
