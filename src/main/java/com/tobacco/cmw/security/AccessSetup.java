@@ -102,10 +102,16 @@ public class AccessSetup implements ApplicationRunner {
     }
   }
 
-  /** Tasklist filters every user sees: my tasks, my groups' tasks. */
+  /**
+   * Tasklist filters every user sees: my tasks, my groups' tasks, and the visits one may see
+   * (a customer manager their own, a regional manager those of the region: authorizations
+   * decide what a filter shows).
+   */
   private void ensureFilters() {
     ensureFilter("我的任務 My tasks", -10, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     ensureFilter("待認領 Group tasks", -5, taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
+    ensureFilter("客戶訪問 Visits", 0, taskService.createTaskQuery().processDefinitionKey("customerVisit")
+        .taskDefinitionKey("Task_VisitCustomer").orderByDueDate().asc());
   }
 
   private void ensureFilter(String name, int priority, TaskQuery query) {

@@ -1,7 +1,5 @@
 package com.tobacco.cmw.visit;
 
-import static com.tobacco.cmw.visit.CustomerVisitProcess.Var;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,13 +13,15 @@ import org.springframework.stereotype.Component;
 public class CheckVisitReportDelegate implements JavaDelegate {
 
   private final VisitReportReader reader;
+  private final VisitRepository visits;
 
-  public CheckVisitReportDelegate(VisitReportReader reader) {
+  public CheckVisitReportDelegate(VisitReportReader reader, VisitRepository visits) {
     this.reader = reader;
+    this.visits = visits;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    reader.read(execution, VisitType.valueOf((String) execution.getVariable(Var.VISIT_TYPE)));
+    reader.read(execution, visits.ofProcessInstance(execution.getProcessInstanceId()).type());
   }
 }

@@ -17,9 +17,8 @@ public final class CustomerVisitProcess {
     public static final String RECORD_VISIT = "Task_RecordVisit";
     public static final String PRICE_VIOLATION = "Gateway_PriceViolation";
     public static final String DECIDE_DOWNGRADE = "Task_DecideDowngrade";
-    public static final String CHECK_DECISION = "Task_CheckDowngradeDecision";
+    public static final String RECORD_DECISION = "Task_RecordDowngradeDecision";
     public static final String DOWNGRADE_CUSTOMER = "Task_DowngradeCustomer";
-    public static final String RECORD_REJECTION = "Task_RecordDowngradeRejected";
     public static final String VISIT_OVERDUE = "BoundaryEvent_VisitOverdue";
     public static final String RECORD_ESCALATION = "Task_RecordVisitEscalation";
     public static final String FOLLOW_UP_OVERDUE = "Task_FollowUpOverdueVisit";
@@ -42,8 +41,6 @@ public final class CustomerVisitProcess {
     public static final String VISIT_ID = "visitId";
     public static final String CUSTOMER_NAME = "customerName";
     public static final String MANAGER_ID = "managerId";
-    public static final String REGION_CODE = "regionCode";
-    public static final String REGIONAL_MANAGERS_GROUP = "regionalManagersGroup";
     public static final String CUSTOMER_GRADE = "customerGrade";
     public static final String VISIT_DUE = "visitDue";
     public static final String VISIT_ESCALATE_AT = "visitEscalateAt";

@@ -113,8 +113,6 @@ public class OpenVisitDelegate implements JavaDelegate {
     execution.setVariable(Var.VISIT_ID, visitId);
     execution.setVariable(Var.CUSTOMER_NAME, customer.storeName());
     execution.setVariable(Var.MANAGER_ID, customer.managerId());
-    execution.setVariable(Var.REGION_CODE, customer.regionCode());
-    execution.setVariable(Var.REGIONAL_MANAGERS_GROUP, Roles.regionalManagersOf(customer.regionCode()));
     execution.setVariable(Var.CUSTOMER_GRADE, customer.grade());
     execution.setVariable(Var.VISIT_DUE, due);
     execution.setVariable(Var.VISIT_ESCALATE_AT, escalateAt);

@@ -2,6 +2,7 @@ package com.tobacco.cmw.visit;
 
 import static com.tobacco.cmw.visit.CustomerVisitProcess.Var;
 
+import com.tobacco.cmw.customer.CustomerRepository;
 import com.tobacco.cmw.customer.SalesRepository;
 import com.tobacco.cmw.calendar.WorkCalendar;
 import java.math.BigDecimal;
@@ -28,9 +29,11 @@ public class RecordVisitDelegate implements JavaDelegate {
   private final SalesRepository sales;
   private final OrderSuggestion orderSuggestion;
   private final WorkCalendar calendar;
+  private final CustomerRepository customers;
 
   public RecordVisitDelegate(VisitReportReader reader, VisitRepository visits, SalesRepository sales,
-                             OrderSuggestion orderSuggestion, WorkCalendar calendar) {
+                             OrderSuggestion orderSuggestion, WorkCalendar calendar, CustomerRepository customers) {
+    this.customers = customers;
     this.reader = reader;
     this.visits = visits;
     this.sales = sales;
@@ -40,9 +43,8 @@ public class RecordVisitDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long visitId = ((Number) execution.getVariable(Var.VISIT_ID)).longValue();
-    VisitRepository.Visit visit = visits.find(visitId)
-        .orElseThrow(() -> new IllegalStateException("visit " + visitId + " not found"));
+    VisitRepository.Visit visit = visits.ofProcessInstance(execution.getProcessInstanceId());
+    long visitId = visit.id();
     VisitReport report = reader.read(execution, visit.type());
     Instant now = Instant.now();
     LocalDate today = calendar.today();
@@ -73,7 +75,7 @@ public class RecordVisitDelegate implements JavaDelegate {
       visits.recordUnlicensedSighting(visitId, visit.customerCode(), report.unlicensedSighting(), visit.managerId(), now);
     }
     if (violation) {
-      int grade = ((Number) execution.getVariable(Var.CUSTOMER_GRADE)).intValue();
+      int grade = customers.find(visit.customerCode()).orElseThrow().grade();
       visits.openDowngradeRequest(visitId, visit.customerCode(), evidence.toString(), grade,
           execution.getProcessInstanceId());
     }

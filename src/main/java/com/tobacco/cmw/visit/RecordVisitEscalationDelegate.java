@@ -1,7 +1,5 @@
 package com.tobacco.cmw.visit;
 
-import static com.tobacco.cmw.visit.CustomerVisitProcess.Var;
-
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,6 +17,6 @@ public class RecordVisitEscalationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    visits.markEscalated(((Number) execution.getVariable(Var.VISIT_ID)).longValue(), Instant.now());
+    visits.markEscalated(visits.ofProcessInstance(execution.getProcessInstanceId()).id(), Instant.now());
   }
 }

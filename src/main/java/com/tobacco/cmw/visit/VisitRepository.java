@@ -27,7 +27,7 @@ public class VisitRepository {
                          boolean belowMinPrice, BigDecimal dailySales, int suggestedOrder) {}
 
   public record DowngradeRequest(long id, long visitId, String customerCode, String evidence, int gradeBefore,
-                                 String decision) {}
+                                 String decision, String decidedBy, String comment) {}
 
   private static final String VISIT_SELECT = "SELECT id, process_instance_id, customer_code, manager_id, visit_type, "
       + "planned_date, due_at, status, situation, price_violation, escalated_at, created_at, completed_at FROM cm_visit";
@@ -70,6 +70,15 @@ public class VisitRepository {
     return jdbc.query(VISIT_SELECT + " WHERE id = ?",
         VISIT_MAPPER,
         visitId).stream().findFirst();
+  }
+
+  /**
+   * The visit of a process instance. Delegates take the visit, its customer and its type from
+   * here, never from process variables, which a task's assignee could overwrite.
+   */
+  public Visit ofProcessInstance(String processInstanceId) {
+    return jdbc.query(VISIT_SELECT + " WHERE process_instance_id = ?", VISIT_MAPPER, processInstanceId).stream().findFirst()
+        .orElseThrow(() -> new IllegalStateException("no visit for process instance " + processInstanceId));
   }
 
   /** Visits of one customer, newest first. */
@@ -155,10 +164,10 @@ public class VisitRepository {
   }
 
   public Optional<DowngradeRequest> downgradeRequestOf(long visitId) {
-    return jdbc.query("SELECT id, visit_id, customer_code, evidence, grade_before, decision FROM cm_downgrade_request "
-            + "WHERE visit_id = ?",
+    return jdbc.query("SELECT id, visit_id, customer_code, evidence, grade_before, decision, decided_by, comment "
+            + "FROM cm_downgrade_request WHERE visit_id = ?",
         (rs, i) -> new DowngradeRequest(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-            rs.getString(6)), visitId).stream().findFirst();
+            rs.getString(6), rs.getString(7), rs.getString(8)), visitId).stream().findFirst();
   }
 
   /** Records the regional manager's decision; only a pending request can be decided. */

@@ -1,7 +1,5 @@
 package com.tobacco.cmw.visit;
 
-import static com.tobacco.cmw.visit.CustomerVisitProcess.Var;
-
 import com.tobacco.cmw.security.ProcessAccess;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -12,13 +10,15 @@ import org.springframework.stereotype.Component;
 public class VisitTaskOversight implements TaskListener {
 
   private final ProcessAccess access;
+  private final VisitParties parties;
 
-  public VisitTaskOversight(ProcessAccess access) {
+  public VisitTaskOversight(ProcessAccess access, VisitParties parties) {
     this.access = access;
+    this.parties = parties;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    access.grantTaskOversight(task.getId(), (String) task.getVariable(Var.REGION_CODE));
+    access.grantTaskOversight(task.getId(), parties.regionOf(task));
   }
 }

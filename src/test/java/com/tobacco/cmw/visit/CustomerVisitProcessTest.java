@@ -157,9 +157,8 @@ class CustomerVisitProcessTest extends ProcessTestBase {
     assertThat(task(pi)).hasCandidateGroup("regional-managers-west");
 
     decideAs(pi, "chenjing", "regional-managers-west", CustomerVisitProcess.DECISION_REJECT, "標價簽錯誤,已當場更正");
-    execute(job(pi));
 
-    assertThat(pi).hasPassed(Element.RECORD_REJECTION, Element.END_DOWNGRADE_REJECTED).isEnded();
+    assertThat(pi).hasPassed(Element.RECORD_DECISION, Element.END_DOWNGRADE_REJECTED).isEnded();
     Assertions.assertThat(customers.find(customer.customerCode()).orElseThrow().grade()).isEqualTo(customer.grade());
     Assertions.assertThat(customers.gradeChanges(customer.customerCode()))
         .noneMatch(g -> g.processInstanceId().equals(pi.getId()));
@@ -191,6 +190,33 @@ class CustomerVisitProcessTest extends ProcessTestBase {
     taskService.complete(visitTask.getId(), report(filledRows(pi, null), "趙先生"));
     execute(job(pi));
     assertThat(pi).hasPassed(Element.END_DONE).isEnded();
+  }
+
+  @Test
+  void variablesSetByTheAssigneeCannotRedirectTheRecordsOrTheDecision() {
+    Customer mine = activeCustomer("EAST", 8);
+    Customer other = activeCustomer("EAST", 9);
+    String day = calendar.firstWorkingDayOnOrAfter(calendar.today()).toString();
+    ProcessInstance pi = startRegular(mine.customerCode(), day);
+    ProcessInstance otherVisit = startRegular(other.customerCode(), day);
+    long otherVisitId = visitIdOf(otherVisit);
+
+    Map<String, Object> tampered = report(filledRows(pi, 0), "丁");
+    tampered.put(Var.VISIT_ID, otherVisitId);
+    tampered.put(Var.CUSTOMER_CODE, other.customerCode());
+    tampered.put(Var.VISIT_TYPE, "SPECIAL");
+    tampered.put("regionalManagersGroup", "customer-managers");
+    taskService.complete(task(pi).getId(), tampered);
+    execute(job(pi));
+
+    // the report went to this process's own visit, the other visit is untouched
+    long ownVisitId = visits.ofProcessInstance(pi.getId()).id();
+    Assertions.assertThat(visits.find(ownVisitId).orElseThrow().status()).isEqualTo("DONE");
+    Assertions.assertThat(visits.find(otherVisitId).orElseThrow().status()).isEqualTo("OPEN");
+    // the decision still belongs to the regional managers of the customer's region
+    assertThat(task(pi)).hasCandidateGroup("regional-managers-east");
+    Assertions.assertThat(taskService.createTaskQuery().taskId(task(pi).getId()).taskCandidateGroup("customer-managers").count())
+        .isZero();
   }
 
   // ---------------------------------------------------------------- bad input

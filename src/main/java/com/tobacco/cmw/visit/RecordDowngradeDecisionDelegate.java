@@ -7,20 +7,25 @@ import static com.tobacco.cmw.visit.CustomerVisitProcess.Var;
 import com.tobacco.cmw.process.InvalidInput;
 import com.tobacco.cmw.process.Variables;
 import com.tobacco.cmw.security.CurrentUser;
+import java.time.Instant;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Checks the regional manager's downgrade decision and remembers who made it. */
-@Component("checkDowngradeDecision")
-public class CheckDowngradeDecisionDelegate implements JavaDelegate {
+/**
+ * Checks the regional manager's downgrade decision and records it on the downgrade request with
+ * the deciding user, in that user's transaction (§4.1.3 f). The grade itself changes in the next,
+ * asynchronous step, from this record.
+ */
+@Component("recordDowngradeDecision")
+public class RecordDowngradeDecisionDelegate implements JavaDelegate {
 
-  static final String DECIDED_BY = "downgradeDecidedBy";
-
+  private final VisitRepository visits;
   private final CurrentUser currentUser;
 
-  public CheckDowngradeDecisionDelegate(CurrentUser currentUser) {
+  public RecordDowngradeDecisionDelegate(VisitRepository visits, CurrentUser currentUser) {
+    this.visits = visits;
     this.currentUser = currentUser;
   }
 
@@ -32,7 +37,8 @@ public class CheckDowngradeDecisionDelegate implements JavaDelegate {
       throw error.apply("請選擇「同意降級」或「不同意降級」/ downgradeDecision must be APPROVE or REJECT");
     }
     String comment = Variables.requiredText(execution, Var.DECISION_COMMENT, "審批意見", 1000, error);
-    execution.setVariable(Var.DECISION_COMMENT, comment);
-    execution.setVariable(DECIDED_BY, currentUser.userId().orElse("system"));
+    long visitId = visits.ofProcessInstance(execution.getProcessInstanceId()).id();
+    visits.decideDowngrade(visitId, DECISION_APPROVE.equals(decision), currentUser.userId().orElse("system"), comment,
+        Instant.now());
   }
 }
