@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
  * last {@code salesWindowDays} days divided by those days (in a steady state a retailer orders
  * what it sells). The stock should cover one reorder cycle plus safety days:
  * <pre>
- *   dailyRate   = cartons ordered in the window / window days
- *   targetStock = dailyRate × (reorderCycleDays + safetyStockDays)
+ *   dailyRate   = cartons ordered in the window / window days          (3 decimals)
+ *   targetStock = dailyRate × (reorderCycleDays + safetyStockDays)     (1 decimal, shown in the form)
  *   suggestion  = max(0, ⌈targetStock − stock counted⌉) cartons
  * </pre>
  * Defaults 28, 7 and 3 days (weekly ordering); configurable under {@code cmw.visit}.
@@ -49,7 +49,8 @@ public class OrderSuggestion {
     if (stockCartons.signum() < 0) {
       throw new IllegalArgumentException("stock must not be negative");
     }
-    BigDecimal missing = dailyRate.multiply(BigDecimal.valueOf(coverDays)).subtract(stockCartons);
+    // from the rounded target stock the form shows, so the form's live suggestion and the record agree
+    BigDecimal missing = targetStock(dailyRate).subtract(stockCartons);
     return missing.signum() <= 0 ? 0 : missing.setScale(0, RoundingMode.CEILING).intValueExact();
   }
 }

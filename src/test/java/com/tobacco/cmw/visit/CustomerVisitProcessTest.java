@@ -93,7 +93,8 @@ class CustomerVisitProcessTest extends ProcessTestBase {
       Assertions.assertThat(c.stockCartons()).isEqualByComparingTo("2");
       Assertions.assertThat(c.belowMinPrice()).isFalse();
       // the suggestion follows the documented formula from the customer's own sales
-      int expected = Math.max(0, c.dailySales().multiply(BigDecimal.TEN).subtract(new BigDecimal("2"))
+      int expected = Math.max(0, c.dailySales().multiply(BigDecimal.TEN).setScale(1, java.math.RoundingMode.HALF_UP)
+          .subtract(new BigDecimal("2"))
           .setScale(0, java.math.RoundingMode.CEILING).intValue());
       Assertions.assertThat(c.suggestedOrder()).isEqualTo(expected);
     });
