@@ -112,6 +112,9 @@ CREATE TABLE cm_visit (
   lawful_observation  VARCHAR(2000),
   price_violation     BOOLEAN NOT NULL DEFAULT FALSE,
   escalated_at        TIMESTAMP,
+  escalation_note     VARCHAR(1000),
+  escalation_followed_up_by VARCHAR(64),
+  escalation_followed_up_at TIMESTAMP,
   created_at          TIMESTAMP NOT NULL,
   completed_at        TIMESTAMP
 );

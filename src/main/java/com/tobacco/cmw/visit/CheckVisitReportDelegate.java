@@ -1,5 +1,10 @@
 package com.tobacco.cmw.visit;
 
+import com.tobacco.cmw.calendar.WorkCalendar;
+import com.tobacco.cmw.process.InvalidInput;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,14 +19,28 @@ public class CheckVisitReportDelegate implements JavaDelegate {
 
   private final VisitReportReader reader;
   private final VisitRepository visits;
+  private final BrandCheckPrefill prefill;
+  private final WorkCalendar calendar;
 
-  public CheckVisitReportDelegate(VisitReportReader reader, VisitRepository visits) {
+  public CheckVisitReportDelegate(VisitReportReader reader, VisitRepository visits, BrandCheckPrefill prefill,
+                                  WorkCalendar calendar) {
     this.reader = reader;
     this.visits = visits;
+    this.prefill = prefill;
+    this.calendar = calendar;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    reader.read(execution, visits.ofProcessInstance(execution.getProcessInstanceId()).type());
+    VisitRepository.Visit visit = visits.ofProcessInstance(execution.getProcessInstanceId());
+    VisitReport report = reader.read(execution, visit.type());
+    // every brand the form listed must be counted and its price checked: none may be dropped
+    Set<String> submitted = report.brandChecks().stream().map(BrandCheck::brandCode).collect(Collectors.toSet());
+    List<String> missing = prefill.rows(visit.customerCode(), visit.createdAt().atZone(calendar.zone()).toLocalDate())
+        .stream().filter(row -> !submitted.contains(row.brandCode())).map(BrandCheck::brandName).toList();
+    if (!missing.isEmpty()) {
+      throw InvalidInput.inForm(CustomerVisitProcess.Var.BRAND_CHECKS, "請核對全部品牌的庫存與價格,缺少:"
+          + String.join("、", missing) + " / every listed brand must be checked");
+    }
   }
 }

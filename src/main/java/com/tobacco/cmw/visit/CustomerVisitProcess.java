@@ -22,6 +22,7 @@ public final class CustomerVisitProcess {
     public static final String VISIT_OVERDUE = "BoundaryEvent_VisitOverdue";
     public static final String RECORD_ESCALATION = "Task_RecordVisitEscalation";
     public static final String FOLLOW_UP_OVERDUE = "Task_FollowUpOverdueVisit";
+    public static final String RECORD_FOLLOW_UP = "Task_RecordOverdueFollowUp";
     public static final String END_DONE = "EndEvent_VisitDone";
     public static final String END_DOWNGRADED = "EndEvent_CustomerDowngraded";
     public static final String END_DOWNGRADE_REJECTED = "EndEvent_DowngradeRejected";
@@ -43,7 +44,6 @@ public final class CustomerVisitProcess {
     public static final String MANAGER_ID = "managerId";
     public static final String CUSTOMER_GRADE = "customerGrade";
     public static final String VISIT_DUE = "visitDue";
-    public static final String VISIT_ESCALATE_AT = "visitEscalateAt";
     public static final String BRAND_CHECKS = "brandChecks";
     // the visit form (§4.1.3 a–f, §4.1.4)
     public static final String INFO_PASSED_ON = "infoPassedOn";

@@ -5,25 +5,18 @@ import static com.tobacco.cmw.visit.CustomerVisitProcess.Var;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tobacco.cmw.calendar.WorkCalendar;
-import com.tobacco.cmw.customer.Brand;
-import com.tobacco.cmw.customer.BrandRepository;
 import com.tobacco.cmw.customer.Customer;
 import com.tobacco.cmw.customer.CustomerRepository;
 import com.tobacco.cmw.customer.CustomerStatus;
-import com.tobacco.cmw.customer.SalesRepository;
 import com.tobacco.cmw.process.InvalidInput;
 import com.tobacco.cmw.process.Variables;
 import com.tobacco.cmw.security.CurrentUser;
 import com.tobacco.cmw.security.ProcessAccess;
 import com.tobacco.cmw.security.Roles;
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -38,29 +31,20 @@ import org.springframework.stereotype.Component;
 @Component("openVisit")
 public class OpenVisitDelegate implements JavaDelegate {
 
-  /** Brands pre-filled in the visit form: those the customer ordered in this many days. */
-  static final int BRAND_HISTORY_DAYS = 90;
-  static final int MAX_BRAND_ROWS = 12;
-
   private final CustomerRepository customers;
-  private final BrandRepository brands;
-  private final SalesRepository sales;
   private final VisitRepository visits;
   private final WorkCalendar calendar;
-  private final OrderSuggestion orderSuggestion;
+  private final BrandCheckPrefill prefill;
   private final ProcessAccess access;
   private final CurrentUser currentUser;
   private final ObjectMapper json;
 
-  public OpenVisitDelegate(CustomerRepository customers, BrandRepository brands, SalesRepository sales,
-                           VisitRepository visits, WorkCalendar calendar, OrderSuggestion orderSuggestion,
-                           ProcessAccess access, CurrentUser currentUser, ObjectMapper json) {
+  public OpenVisitDelegate(CustomerRepository customers, VisitRepository visits, WorkCalendar calendar,
+                           BrandCheckPrefill prefill, ProcessAccess access, CurrentUser currentUser, ObjectMapper json) {
     this.customers = customers;
-    this.brands = brands;
-    this.sales = sales;
     this.visits = visits;
     this.calendar = calendar;
-    this.orderSuggestion = orderSuggestion;
+    this.prefill = prefill;
     this.access = access;
     this.currentUser = currentUser;
     this.json = json;
@@ -98,11 +82,8 @@ public class OpenVisitDelegate implements JavaDelegate {
       planned = today;
       due = calendar.endOfWorkingDaysFromToday(1);
     }
-    Date escalateAt = calendar.endOfWorkingDaysAfter(due, 1);
 
-    if (execution.getProcessBusinessKey() == null) {
-      execution.setProcessBusinessKey(code); // searchable by customer code in Tasklist and Cockpit
-    }
+    execution.setProcessBusinessKey(code); // always the customer code: searchable in Tasklist and Cockpit
     long visitId = visits.open(execution.getProcessInstanceId(), code, customer.managerId(), type, planned,
         due.toInstant(), situation);
     if (type == VisitType.SPECIAL) {
@@ -115,10 +96,9 @@ public class OpenVisitDelegate implements JavaDelegate {
     execution.setVariable(Var.MANAGER_ID, customer.managerId());
     execution.setVariable(Var.CUSTOMER_GRADE, customer.grade());
     execution.setVariable(Var.VISIT_DUE, due);
-    execution.setVariable(Var.VISIT_ESCALATE_AT, escalateAt);
     execution.setVariable(Var.PLANNED_DATE, planned.toString());
     execution.setVariable("visitTypeLabel", type.label());
-    execution.setVariable(Var.BRAND_CHECKS, SpinValues.jsonValue(toJson(prefill(code, today))).create());
+    execution.setVariable(Var.BRAND_CHECKS, SpinValues.jsonValue(toJson(prefill.rows(code, today))).create());
   }
 
   /** The customer's manager, a regional manager of the region, an administrator or the system may open a visit. */
@@ -133,27 +113,6 @@ public class OpenVisitDelegate implements JavaDelegate {
     }
     throw error.apply("客戶 " + customer.customerCode() + " 不是您負責的客戶 / customer " + customer.customerCode()
         + " is not one of yours");
-  }
-
-  /** Rows for the brands the customer ordered lately, with sales rate and target stock. */
-  List<BrandCheck> prefill(String customerCode, LocalDate today) {
-    Map<String, BigDecimal> window = sales.volumeByBrand(customerCode,
-            today.minusDays(orderSuggestion.salesWindowDays()), today.minusDays(1)).stream()
-        .collect(Collectors.toMap(SalesRepository.BrandVolume::brandCode, SalesRepository.BrandVolume::cartons));
-    List<String> codes = sales.volumeByBrand(customerCode, today.minusDays(BRAND_HISTORY_DAYS), today.minusDays(1))
-        .stream().map(SalesRepository.BrandVolume::brandCode).limit(MAX_BRAND_ROWS).toList();
-    Map<String, Brand> catalogue = brands.byCode();
-    if (codes.isEmpty()) {
-      codes = brands.all().stream().map(Brand::brandCode).limit(MAX_BRAND_ROWS).toList();
-    }
-    List<BrandCheck> rows = new ArrayList<>();
-    for (String brandCode : codes) {
-      Brand brand = catalogue.get(brandCode);
-      BigDecimal rate = orderSuggestion.dailyRate(window.getOrDefault(brandCode, BigDecimal.ZERO));
-      rows.add(new BrandCheck(brandCode, brand.name(), brand.minRetailPricePack(), rate,
-          orderSuggestion.targetStock(rate), null, null));
-    }
-    return rows;
   }
 
   private String toJson(List<BrandCheck> rows) {

@@ -2,15 +2,13 @@ package com.tobacco.cmw.visit;
 
 import static com.tobacco.cmw.visit.CustomerVisitProcess.Var;
 
+import com.tobacco.cmw.customer.Customer;
 import com.tobacco.cmw.customer.CustomerRepository;
-import com.tobacco.cmw.customer.SalesRepository;
 import com.tobacco.cmw.calendar.WorkCalendar;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,19 +24,19 @@ public class RecordVisitDelegate implements JavaDelegate {
 
   private final VisitReportReader reader;
   private final VisitRepository visits;
-  private final SalesRepository sales;
+  private final BrandCheckPrefill prefill;
   private final OrderSuggestion orderSuggestion;
   private final WorkCalendar calendar;
   private final CustomerRepository customers;
 
-  public RecordVisitDelegate(VisitReportReader reader, VisitRepository visits, SalesRepository sales,
+  public RecordVisitDelegate(VisitReportReader reader, VisitRepository visits, BrandCheckPrefill prefill,
                              OrderSuggestion orderSuggestion, WorkCalendar calendar, CustomerRepository customers) {
-    this.customers = customers;
     this.reader = reader;
     this.visits = visits;
-    this.sales = sales;
+    this.prefill = prefill;
     this.orderSuggestion = orderSuggestion;
     this.calendar = calendar;
+    this.customers = customers;
   }
 
   @Override
@@ -47,14 +45,14 @@ public class RecordVisitDelegate implements JavaDelegate {
     long visitId = visit.id();
     VisitReport report = reader.read(execution, visit.type());
     Instant now = Instant.now();
-    LocalDate today = calendar.today();
 
-    Map<String, BigDecimal> window = sales.volumeByBrand(visit.customerCode(),
-            today.minusDays(orderSuggestion.salesWindowDays()), today.minusDays(1)).stream()
-        .collect(Collectors.toMap(SalesRepository.BrandVolume::brandCode, SalesRepository.BrandVolume::cartons));
+    // rates as of the day the visit opened: the same the form showed
+    Map<String, BigDecimal> rates = prefill.dailyRates(visit.customerCode(),
+        visit.createdAt().atZone(calendar.zone()).toLocalDate());
+    BigDecimal noSales = orderSuggestion.dailyRate(BigDecimal.ZERO);
     StringJoiner evidence = new StringJoiner(";");
     for (BrandCheck check : report.brandChecks()) {
-      BigDecimal rate = orderSuggestion.dailyRate(window.getOrDefault(check.brandCode(), BigDecimal.ZERO));
+      BigDecimal rate = rates.getOrDefault(check.brandCode(), noSales);
       boolean below = check.shelfPricePack() != null && check.shelfPricePack().compareTo(check.minPricePack()) < 0;
       if (below) {
         evidence.add(check.brandName() + "(" + check.brandCode() + ") 貨架價 " + check.shelfPricePack().toPlainString()
@@ -74,11 +72,18 @@ public class RecordVisitDelegate implements JavaDelegate {
     if (report.unlicensedSighting() != null) {
       visits.recordUnlicensedSighting(visitId, visit.customerCode(), report.unlicensedSighting(), visit.managerId(), now);
     }
+    Customer customer = customers.find(visit.customerCode()).orElseThrow();
     if (violation) {
-      int grade = customers.find(visit.customerCode()).orElseThrow().grade();
-      visits.openDowngradeRequest(visitId, visit.customerCode(), evidence.toString(), grade,
+      visits.openDowngradeRequest(visitId, visit.customerCode(), evidence.toString(), customer.grade(),
           execution.getProcessInstanceId());
     }
+    // what the decision form shows comes from the records, not from what the assignee submitted
+    execution.setVariable(Var.CUSTOMER_CODE, customer.customerCode());
+    execution.setVariable(Var.CUSTOMER_NAME, customer.storeName());
+    execution.setVariable(Var.CUSTOMER_GRADE, customer.grade());
+    execution.setVariable(Var.MANAGER_ID, visit.managerId());
+    execution.setVariable(Var.VISIT_ID, visitId);
+    execution.setVariable("visitTypeLabel", visit.type().label());
     execution.setVariable(Var.PRICE_VIOLATION, violation);
     execution.setVariable(Var.VIOLATION_EVIDENCE, violation ? evidence.toString() : null);
   }

@@ -184,6 +184,11 @@ public class VisitRepository {
     jdbc.update("UPDATE cm_visit SET escalated_at = ? WHERE id = ? AND escalated_at IS NULL", Timestamp.from(at), visitId);
   }
 
+  public void recordFollowUp(long visitId, String note, String by, Instant at) {
+    jdbc.update("UPDATE cm_visit SET escalation_note = ?, escalation_followed_up_by = ?, escalation_followed_up_at = ? "
+        + "WHERE id = ?", note, by, Timestamp.from(at), visitId);
+  }
+
   private static Instant instant(Timestamp t) {
     return t == null ? null : t.toInstant();
   }

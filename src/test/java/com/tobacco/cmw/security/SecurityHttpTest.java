@@ -108,6 +108,17 @@ class SecurityHttpTest extends SpringTestBase {
     assertThat(json.readTree(r.body()).get("message").asText()).contains("庫存應在 0 至").doesNotContain("Exception");
     assertThat(rest.get("zhangwei", "/engine-rest/task/" + task).statusCode()).isEqualTo(200);
 
+    // a start through the process definition and through Tasklist's start form answers the same way
+    HttpResponse<String> start = rest.post("zhangwei", "/engine-rest/process-definition/key/customerVisit/start",
+        "{\"variables\":{\"customerCode\":{\"value\":\"NOPE2\"},\"plannedDate\":{\"value\":\"2030-01-02\"}}}");
+    assertThat(start.statusCode()).as(start.body()).isEqualTo(400);
+    assertThat(json.readTree(start.body()).get("message").asText()).contains("客戶代碼「NOPE2」不存在");
+    HttpResponse<String> startForm = rest.post("zhangwei", "/engine-rest/process-definition/key/customerVisit/submit-form",
+        "{\"variables\":{\"customerCode\":{\"value\":\"" + customerOf("zhangwei")
+            + "\"},\"plannedDate\":{\"value\":\"2020-01-02\"}}}");
+    assertThat(startForm.statusCode()).as(startForm.body()).isEqualTo(400);
+    assertThat(startForm.body()).contains("早於今天");
+
     HttpResponse<String> unknown = rest.post("zhangwei", "/engine-rest/message",
         "{\"messageName\":\"SpecialSituationReported\",\"processVariables\":{\"customerCode\":{\"value\":\"NOPE1\"},\"situation\":{\"value\":\"x\"}}}");
     assertThat(unknown.statusCode()).isEqualTo(400);

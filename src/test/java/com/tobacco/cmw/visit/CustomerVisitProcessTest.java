@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tobacco.cmw.calendar.WorkCalendar;
 import com.tobacco.cmw.customer.Customer;
 import com.tobacco.cmw.customer.CustomerRepository;
+import com.tobacco.cmw.process.InvalidInput;
 import com.tobacco.cmw.support.ProcessTestBase;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -21,14 +22,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -184,8 +183,18 @@ class CustomerVisitProcessTest extends ProcessTestBase {
     assertThat(followUp).hasCandidateGroup("regional-managers-east");
     Assertions.assertThat(visits.find(visitIdOf(pi)).orElseThrow().escalatedAt()).isNotNull();
 
-    taskService.complete(followUp.getId(), Map.of(Var.FOLLOW_UP_NOTE, "已與客戶經理約定明日上午訪問"));
-    assertThat(pi).hasPassed(Element.END_OVERDUE_FOLLOWED_UP).isWaitingAt(Element.VISIT_CUSTOMER);
+    Assertions.assertThatThrownBy(() -> taskService.complete(followUp.getId(), Map.of(Var.FOLLOW_UP_NOTE, "  ")))
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("督辦意見");
+    identityService.setAuthentication("wangfang", List.of("regional-managers", "regional-managers-east"));
+    try {
+      taskService.complete(followUp.getId(), Map.of(Var.FOLLOW_UP_NOTE, "已與客戶經理約定明日上午訪問"));
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(pi).hasPassed(Element.RECORD_FOLLOW_UP, Element.END_OVERDUE_FOLLOWED_UP).isWaitingAt(Element.VISIT_CUSTOMER);
+    Assertions.assertThat(jdbc.queryForMap("SELECT escalation_note, escalation_followed_up_by FROM cm_visit WHERE id = ?",
+        visitIdOf(pi))).containsEntry("ESCALATION_NOTE", "已與客戶經理約定明日上午訪問")
+        .containsEntry("ESCALATION_FOLLOWED_UP_BY", "wangfang");
 
     Task visitTask = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
     taskService.complete(visitTask.getId(), report(filledRows(pi, null), "趙先生"));
@@ -220,6 +229,43 @@ class CustomerVisitProcessTest extends ProcessTestBase {
         .isZero();
   }
 
+  @Test
+  void aGradeFiveCustomerStaysAtFiveAndTheApprovalIsRecorded() {
+    String code = jdbc.queryForObject("SELECT MIN(customer_code) FROM cm_customer WHERE status = 'ACTIVE' AND grade = 5 "
+        + "AND region_code = 'EAST'", String.class);
+    ProcessInstance pi = startRegular(code, calendar.firstWorkingDayOnOrAfter(calendar.today()).toString());
+    taskService.complete(task(pi).getId(), report(filledRows(pi, 0), "戊"));
+    execute(job(pi));
+    decideAs(pi, "wangfang", "regional-managers-east", CustomerVisitProcess.DECISION_APPROVE, "降級處理");
+    execute(job(pi));
+    assertThat(pi).hasPassed(Element.END_DOWNGRADED).isEnded();
+    Assertions.assertThat(customers.find(code).orElseThrow().grade()).isEqualTo(5);
+    Assertions.assertThat(customers.gradeChanges(code)).noneMatch(g -> g.processInstanceId().equals(pi.getId()));
+    Assertions.assertThat(visits.downgradeRequestOf(visitIdOf(pi)).orElseThrow().decision()).isEqualTo("APPROVED");
+  }
+
+  @Test
+  void aFailingRecordingStepRetriesAndEndsAsAnIncidentWithTheFormKept() {
+    Customer customer = activeCustomer("WEST", 10);
+    ProcessInstance pi = startRegular(customer.customerCode(), calendar.firstWorkingDayOnOrAfter(calendar.today()).toString());
+    taskService.complete(task(pi).getId(), report(filledRows(pi, null), "己"));
+    // a technical fault: the visit record disappears before it can be written
+    jdbc.update("UPDATE cm_visit SET process_instance_id = 'gone' WHERE process_instance_id = ?", pi.getId());
+    Job job = job(pi);
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      Assertions.assertThatThrownBy(() -> managementService.executeJob(job.getId())).hasMessageContaining("no visit for process instance");
+    }
+    Assertions.assertThat(managementService.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isZero();
+    Assertions.assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).singleResult().getIncidentMessage())
+        .contains("no visit for process instance");
+    // the submitted report is still there to be recorded once the fault is repaired
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), Var.CUSTOMER_SIGNER_NAME)).isEqualTo("己");
+    jdbc.update("UPDATE cm_visit SET process_instance_id = ? WHERE process_instance_id = 'gone'", pi.getId());
+    managementService.setJobRetries(job.getId(), 1);
+    managementService.executeJob(job.getId());
+    assertThat(pi).hasPassed(Element.END_DONE).isEnded();
+  }
+
   // ---------------------------------------------------------------- bad input
 
   @Test
@@ -227,7 +273,7 @@ class CustomerVisitProcessTest extends ProcessTestBase {
     long instances = runtimeService.createProcessInstanceQuery().count();
     long visitRows = countVisits();
     Assertions.assertThatThrownBy(() -> startRegular("C99999", calendar.today().toString()))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("客戶代碼「C99999」不存在");
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("客戶代碼「C99999」不存在");
     Assertions.assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
     Assertions.assertThat(countVisits()).isEqualTo(visitRows);
   }
@@ -237,7 +283,7 @@ class CustomerVisitProcessTest extends ProcessTestBase {
     String exited = jdbc.queryForObject("SELECT MIN(customer_code) FROM cm_customer WHERE status = 'EXITED'", String.class);
     long visitRows = countVisits();
     Assertions.assertThatThrownBy(() -> startSpecial(exited, "店鋪已關門"))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("已退網");
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("已退網");
     Assertions.assertThat(countVisits()).isEqualTo(visitRows);
     Assertions.assertThat(runtimeService.createIncidentQuery().count()).isZero();
   }
@@ -246,16 +292,16 @@ class CustomerVisitProcessTest extends ProcessTestBase {
   void aPlannedDayInThePastOrOnAHolidayIsRefused() {
     String code = activeCustomer("EAST", 5).customerCode();
     Assertions.assertThatThrownBy(() -> startRegular(code, calendar.today().minusDays(1).toString()))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("早於今天");
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("早於今天");
     LocalDate weekend = calendar.today().plusDays(1);
     while (calendar.isWorkingDay(weekend)) {
       weekend = weekend.plusDays(1);
     }
     String nonWorking = weekend.toString();
     Assertions.assertThatThrownBy(() -> startRegular(code, nonWorking))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("不是工作日");
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("不是工作日");
     Assertions.assertThatThrownBy(() -> startRegular(code, "明天"))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("不是日期");
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("不是日期");
   }
 
   @Test
@@ -284,6 +330,10 @@ class CustomerVisitProcessTest extends ProcessTestBase {
     Map<String, Object> noSigner = report(filledRows(pi, null), "");
     assertRefused(taskId, noSigner, "客戶簽名確認(姓名)");
 
+    List<Map<String, Object>> dropped = filledRows(pi, null);
+    dropped.remove(0);
+    assertRefused(taskId, report(dropped, "甲"), "請核對全部品牌的庫存與價格");
+
     Map<String, Object> sightingWithoutPlace = report(filledRows(pi, null), "甲");
     sightingWithoutPlace.put(Var.UNLICENSED_SELLER_SEEN, true);
     assertRefused(taskId, sightingWithoutPlace, "無證經營地點");
@@ -310,6 +360,15 @@ class CustomerVisitProcessTest extends ProcessTestBase {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  @Test
+  void theBusinessKeyIsAlwaysTheCustomerCode() {
+    Customer customer = activeCustomer("EAST", 11);
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey(CustomerVisitProcess.PROCESS_KEY, "C-OTHER",
+        Map.of(Var.CUSTOMER_CODE, customer.customerCode(),
+            Var.PLANNED_DATE, calendar.firstWorkingDayOnOrAfter(calendar.today()).toString()));
+    assertThat(pi).hasBusinessKey(customer.customerCode());
+  }
 
   private ProcessInstance startRegular(String customerCode, String plannedDate) {
     return runtimeService.startProcessInstanceByKey(CustomerVisitProcess.PROCESS_KEY,
@@ -376,7 +435,7 @@ class CustomerVisitProcessTest extends ProcessTestBase {
 
   private void assertRefused(String taskId, Map<String, Object> variables, String message) {
     Assertions.assertThatThrownBy(() -> taskService.complete(taskId, variables))
-        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining(message);
+        .isInstanceOf(InvalidInput.class).hasMessageContaining(message);
     Assertions.assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
   }
 
