@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 public class VisitReportReader {
 
   static final BigDecimal MAX_STOCK = new BigDecimal("100000");
-  static final BigDecimal MAX_PRICE = new BigDecimal("10000");
+  static final BigDecimal MAX_PRICE = new BigDecimal("9999");
 
   private final BrandRepository brands;
   private final ObjectMapper json;
@@ -106,8 +106,8 @@ public class VisitReportReader {
             + " / stock must be between 0 and " + MAX_STOCK);
       }
       BigDecimal price = Variables.number(raw(row, "shelfPricePack"), label + " 貨架價格(元/包)", error);
-      if (price != null && (price.signum() <= 0 || price.compareTo(MAX_PRICE) >= 0)) {
-        throw error.apply(label + " 的貨架價格應大於 0 且小於 " + MAX_PRICE + " 元/包 / shelf price out of range");
+      if (price != null && (price.signum() <= 0 || price.compareTo(MAX_PRICE) > 0)) {
+        throw error.apply(label + " 的貨架價格應大於 0 且不超過 " + MAX_PRICE + " 元/包 / shelf price out of range");
       }
       result.add(new BrandCheck(code, brand.name(), brand.minRetailPricePack(),
           Variables.number(raw(row, "dailySales"), "dailySales", error),

@@ -223,8 +223,13 @@ class CustomerVisitProcessTest extends ProcessTestBase {
     long ownVisitId = visits.ofProcessInstance(pi.getId()).id();
     Assertions.assertThat(visits.find(ownVisitId).orElseThrow().status()).isEqualTo("DONE");
     Assertions.assertThat(visits.find(otherVisitId).orElseThrow().status()).isEqualTo("OPEN");
-    // the decision still belongs to the regional managers of the customer's region
-    assertThat(task(pi)).hasCandidateGroup("regional-managers-east");
+    // the decision still belongs to the regional managers of the customer's region, shows the
+    // customer's real data and is due by the end of the second working day
+    assertThat(task(pi)).hasCandidateGroup("regional-managers-east")
+        .hasDueDate(calendar.endOfWorkingDaysFromToday(2));
+    Assertions.assertThat(task(pi).getName()).contains(mine.storeName());
+    Assertions.assertThat(runtimeService.getVariables(pi.getId())).containsEntry(Var.CUSTOMER_CODE, mine.customerCode())
+        .containsEntry(Var.VISIT_ID, ownVisitId).containsEntry(Var.CUSTOMER_GRADE, mine.grade());
     Assertions.assertThat(taskService.createTaskQuery().taskId(task(pi).getId()).taskCandidateGroup("customer-managers").count())
         .isZero();
   }
@@ -314,6 +319,10 @@ class CustomerVisitProcessTest extends ProcessTestBase {
     List<Map<String, Object>> negative = filledRows(pi, null);
     negative.get(0).put("stockCartons", -3);
     assertRefused(taskId, report(negative, "甲"), "庫存應在 0 至");
+
+    List<Map<String, Object>> tooExpensive = filledRows(pi, null);
+    tooExpensive.get(0).put("shelfPricePack", 10000);
+    assertRefused(taskId, report(tooExpensive, "甲"), "不超過 9999");
 
     List<Map<String, Object>> notANumber = filledRows(pi, null);
     notANumber.get(0).put("shelfPricePack", "十五元");
