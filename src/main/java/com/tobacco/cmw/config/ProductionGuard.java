@@ -32,8 +32,12 @@ public class ProductionGuard implements InitializingBean {
     if (adminPassword == null || adminPassword.isBlank()) {
       throw new IllegalStateException("Set CMW_ADMIN_PASSWORD: the prod profile will not start without the administrator's password.");
     }
-    if (adminPassword.length() < MIN_LENGTH) {
-      throw new IllegalStateException("CMW_ADMIN_PASSWORD must have at least " + MIN_LENGTH + " characters.");
+    // the engine's password policy (on in prod) would refuse it later with a less clear message
+    if (adminPassword.length() < MIN_LENGTH || adminPassword.chars().noneMatch(Character::isUpperCase)
+        || adminPassword.chars().noneMatch(Character::isLowerCase) || adminPassword.chars().noneMatch(Character::isDigit)
+        || adminPassword.chars().allMatch(Character::isLetterOrDigit)) {
+      throw new IllegalStateException("CMW_ADMIN_PASSWORD must have at least " + MIN_LENGTH
+          + " characters with an upper-case and a lower-case letter, a digit and a special character.");
     }
   }
 }

@@ -15,6 +15,8 @@ class ProductionGuardTest {
       "|Set CMW_ADMIN_PASSWORD",
       "'   '|Set CMW_ADMIN_PASSWORD",
       "short|at least 12",
+      "alllowercase-pw12|upper-case",
+      "NoSpecialChars123|special character",
   })
   void refusesAMissingOrWeakPassword(String password, String message) {
     assertThatThrownBy(() -> new ProductionGuard(password, new MockEnvironment()).afterPropertiesSet())
@@ -25,13 +27,13 @@ class ProductionGuardTest {
   void refusesTheDemoProfileBesideProd() {
     MockEnvironment environment = new MockEnvironment();
     environment.setActiveProfiles("prod", "demo");
-    assertThatThrownBy(() -> new ProductionGuard("a-long-enough-password", environment).afterPropertiesSet())
+    assertThatThrownBy(() -> new ProductionGuard("A-long-enough-passw0rd", environment).afterPropertiesSet())
         .hasMessageContaining("exclude each other");
   }
 
   @org.junit.jupiter.api.Test
   void startsWithAProperPassword() {
-    assertThatCode(() -> new ProductionGuard("a-long-enough-password", new MockEnvironment()).afterPropertiesSet())
+    assertThatCode(() -> new ProductionGuard("A-long-enough-passw0rd", new MockEnvironment()).afterPropertiesSet())
         .doesNotThrowAnyException();
   }
 }
