@@ -122,6 +122,6 @@ public class AccessSetup implements ApplicationRunner {
       filter.setQuery(query);
       filterService.saveFilter(filter);
     }
-    grants.toUser("*", Resources.FILTER, filter.getId(), READ);
+    grants.toEveryone(Resources.FILTER, filter.getId(), READ);
   }
 }

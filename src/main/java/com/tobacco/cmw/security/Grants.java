@@ -1,5 +1,6 @@
 package com.tobacco.cmw.security;
 
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -29,7 +30,18 @@ public class Grants {
   }
 
   public void toUser(String userId, Resource resource, String resourceId, Permission... permissions) {
+    if (Authorization.ANY.equals(userId)) {
+      throw new IllegalArgumentException("use toEveryone: a grant to user '*' is not honoured for a single resource");
+    }
     grant(userId, null, resource, resourceId, permissions);
+  }
+
+  /**
+   * A global authorization (type GLOBAL, user "*"): every user. A GRANT to user "*" would be
+   * honoured by queries but not by the engine's check of one resource (reading a filter's tasks).
+   */
+  public void toEveryone(Resource resource, String resourceId, Permission... permissions) {
+    grant(Authorization.ANY, null, resource, resourceId, permissions);
   }
 
   private void grant(String userId, String groupId, Resource resource, String resourceId, Permission... permissions) {
@@ -45,15 +57,18 @@ public class Grants {
   }
 
   private void save(String userId, String groupId, Resource resource, String resourceId, Permission... permissions) {
+    int type = Authorization.ANY.equals(userId) ? AUTH_TYPE_GLOBAL : AUTH_TYPE_GRANT;
     var query = authorizationService.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT)
+        .authorizationType(type)
         .resourceType(resource)
         .resourceId(resourceId);
     Authorization existing = (userId != null ? query.userIdIn(userId) : query.groupIdIn(groupId)).singleResult();
-    Authorization authorization = existing != null ? existing : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    Authorization authorization = existing != null ? existing : authorizationService.createNewAuthorization(type);
     if (existing == null) {
-      authorization.setUserId(userId);
-      authorization.setGroupId(groupId);
+      if (type == AUTH_TYPE_GRANT) {
+        authorization.setUserId(userId);
+        authorization.setGroupId(groupId);
+      }
       authorization.setResource(resource);
       authorization.setResourceId(resourceId);
     }

@@ -9,23 +9,27 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's Chromium and chromedriver, headless, with a fresh profile. Both paths are given
- * explicitly, so Selenium Manager is never run and nothing is downloaded. Artefacts (page dumps,
- * screenshots) go to {@code target/browser}.
+ * Debian's Chromium and chromedriver, headless, with a fresh profile that is deleted on close.
+ * Both paths are set explicitly, so Selenium Manager is never run and nothing is downloaded.
+ * Page dumps and screenshots go to {@code target/browser}.
  */
 final class HeadlessChromium implements AutoCloseable {
 
   static final String CHROMIUM = "/usr/bin/chromium";
   static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   static final Path ARTEFACTS = Path.of("target", "browser");
+  static final int WIDTH = 1400;
+  static final int HEIGHT = 1000;
 
   final ChromeDriver driver;
   final WebDriverWait wait;
@@ -42,16 +46,17 @@ final class HeadlessChromium implements AutoCloseable {
     options.setBinary(CHROMIUM);
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1400,1000", "--lang=zh-CN", "--user-data-dir=" + profile.toAbsolutePath());
+        "--window-size=" + WIDTH + "," + HEIGHT, "--lang=zh-CN", "--user-data-dir=" + profile.toAbsolutePath());
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER))
         .usingAnyFreePort()
         .build();
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, timeout);
+    wait.ignoring(StaleElementReferenceException.class); // AngularJS and form-js re-render freely
   }
 
-  /** Writes the current DOM to target/browser/NAME.html (handy when a locator stops matching). */
+  /** Writes the current DOM to target/browser/NAME.html (the first thing to read when a locator stops matching). */
   Path dumpPage(String name) {
     Path file = ARTEFACTS.resolve(name + ".html");
     try {
@@ -62,7 +67,7 @@ final class HeadlessChromium implements AutoCloseable {
     return file;
   }
 
-  /** A screenshot of the viewport to target/browser/NAME.png. */
+  /** A screenshot of the window to target/browser/NAME.png. */
   Path screenshot(String name) {
     Path file = ARTEFACTS.resolve(name + ".png");
     try {
@@ -73,6 +78,20 @@ final class HeadlessChromium implements AutoCloseable {
     return file;
   }
 
+  /**
+   * A screenshot as if the window were {@code height} pixels tall, so that a long form inside a
+   * scrolling pane (Tasklist's task pane) fits in one image; the window is restored afterwards.
+   */
+  Path tallScreenshot(String name, int height) {
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        Map.of("width", WIDTH, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    try {
+      return screenshot(name);
+    } finally {
+      driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+  }
+
   @Override
   public void close() {
     try {
@@ -81,7 +100,7 @@ final class HeadlessChromium implements AutoCloseable {
       try (Stream<Path> files = Files.walk(profile)) {
         files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
       } catch (IOException ignored) {
-        // a leftover temp profile is harmless
+        // a leftover temporary profile is harmless
       }
     }
   }
