@@ -17,8 +17,13 @@ class WebappCustomizationTest extends SpringTestBase {
   @ParameterizedTest
   @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
   void theMigrateBannerIsHidden(String app) {
-    HttpResponse<String> css = new RestClient(port).get(null, "/camunda/app/" + app + "/styles/user-styles.css");
+    RestClient client = new RestClient(port);
+    HttpResponse<String> css = client.get(null, "/camunda/app/" + app + "/styles/user-styles.css");
     assertThat(css.statusCode()).isEqualTo(200);
-    assertThat(css.body()).contains(".ce-eol-banner").contains("display: none");
+    assertThat(css.body()).contains("@import url(\"../../cmw/staff.css\")");
+    // the import, resolved against the user styles' address
+    HttpResponse<String> shared = client.get(null, "/camunda/app/cmw/staff.css");
+    assertThat(shared.statusCode()).isEqualTo(200);
+    assertThat(shared.body()).contains(".ce-eol-banner").contains("display: none");
   }
 }
