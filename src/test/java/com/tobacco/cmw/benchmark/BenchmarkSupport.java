@@ -29,7 +29,8 @@ final class BenchmarkSupport {
   /**
    * Deletes {@code target/benchmark-db/<name>} and points the application at a new H2 file
    * database there, with the same settings as the embedded default (commits written at once).
-   * Called from {@code @DynamicPropertySource}, i.e. before the Spring context starts.
+   * Called from {@code @DynamicPropertySource}, i.e. before the Spring context starts. For
+   * experiments, {@code -Dbenchmark.h2.options=";QUERY_CACHE_SIZE=100"} appends to the URL.
    */
   static void freshFileDatabase(String name, DynamicPropertyRegistry registry) {
     Path dir = DATABASES.resolve(name);
@@ -40,7 +41,7 @@ final class BenchmarkSupport {
       throw new UncheckedIOException(e);
     }
     String url = "jdbc:h2:file:./" + DATABASES.resolve(name).resolve("cmw").toString().replace('\\', '/')
-        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0" + System.getProperty("benchmark.h2.options", "");
     registry.add("spring.datasource.url", () -> url);
   }
 
@@ -115,6 +116,16 @@ final class BenchmarkSupport {
     return String.format(Locale.ROOT, "%d CPUs, JVM max heap %d MB, Java %s (%s), %s %s", rt.availableProcessors(),
         rt.maxMemory() / (1024 * 1024), System.getProperty("java.version"), System.getProperty("java.vm.name"),
         System.getProperty("os.name"), System.getProperty("os.arch"));
+  }
+
+  /** The 1, 5 and 15 minute load averages (Linux), to see whether the machine was busy. */
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "n/a";
+    }
   }
 
   static int intProperty(String name, int defaultValue) {
