@@ -106,6 +106,7 @@ CREATE TABLE cm_visit (
   due_at              TIMESTAMP NOT NULL,
   status              VARCHAR(12) NOT NULL CHECK (status IN ('OPEN','DONE','CANCELLED')),
   situation           VARCHAR(1000),
+  checked_brands      VARCHAR(400) NOT NULL,
   info_passed_on      VARCHAR(2000),
   info_collected      VARCHAR(2000),
   display_work        VARCHAR(2000),

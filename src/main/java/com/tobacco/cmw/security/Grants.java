@@ -44,25 +44,46 @@ public class Grants {
     grant(Authorization.ANY, null, resource, resourceId, permissions);
   }
 
+  /**
+   * For a resource created in the same transaction (a new process instance or task): nobody
+   * can have a grant on it yet, so the grant is written without first looking for one.
+   */
+  public void toUserOnNewResource(String userId, Resource resource, String resourceId, Permission... permissions) {
+    run(() -> save(userId, null, resource, resourceId, false, permissions));
+  }
+
+  /** Like {@link #toUserOnNewResource}, for a group. */
+  public void toGroupOnNewResource(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    run(() -> save(null, groupId, resource, resourceId, false, permissions));
+  }
+
   private void grant(String userId, String groupId, Resource resource, String resourceId, Permission... permissions) {
+    run(() -> save(userId, groupId, resource, resourceId, true, permissions));
+  }
+
+  private void run(Runnable write) {
     CommandContext context = Context.getCommandContext();
     if (context != null) {
       context.runWithoutAuthorization(() -> {
-        save(userId, groupId, resource, resourceId, permissions);
+        write.run();
         return null;
       });
     } else {
-      save(userId, groupId, resource, resourceId, permissions);
+      write.run();
     }
   }
 
-  private void save(String userId, String groupId, Resource resource, String resourceId, Permission... permissions) {
+  private void save(String userId, String groupId, Resource resource, String resourceId, boolean merge,
+                    Permission... permissions) {
     int type = Authorization.ANY.equals(userId) ? AUTH_TYPE_GLOBAL : AUTH_TYPE_GRANT;
-    var query = authorizationService.createAuthorizationQuery()
-        .authorizationType(type)
-        .resourceType(resource)
-        .resourceId(resourceId);
-    Authorization existing = (userId != null ? query.userIdIn(userId) : query.groupIdIn(groupId)).singleResult();
+    Authorization existing = null;
+    if (merge) {
+      var query = authorizationService.createAuthorizationQuery()
+          .authorizationType(type)
+          .resourceType(resource)
+          .resourceId(resourceId);
+      existing = (userId != null ? query.userIdIn(userId) : query.groupIdIn(groupId)).singleResult();
+    }
     Authorization authorization = existing != null ? existing : authorizationService.createNewAuthorization(type);
     if (existing == null) {
       if (type == AUTH_TYPE_GRANT) {

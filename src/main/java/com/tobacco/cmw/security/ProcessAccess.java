@@ -2,13 +2,14 @@ package com.tobacco.cmw.security;
 
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 
-import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Component;
 
 /**
  * Access to one process instance for the people it belongs to: the customer's manager and the
  * regional managers of the customer's region read it; nobody else (auditors read everything).
+ * History is read by auditors only (READ_HISTORY on the definitions); historic instance
+ * permissions are not enabled, so no per-instance history grants are written.
  * Tasks are worked by their assignee or candidate group (the engine grants those itself).
  */
 @Component
@@ -21,15 +22,13 @@ public class ProcessAccess {
   }
 
   public void grantInstance(String processInstanceId, String managerId, String regionCode) {
-    String regionGroup = Roles.regionalManagersOf(regionCode);
-    grants.toUser(managerId, Resources.PROCESS_INSTANCE, processInstanceId, READ);
-    grants.toGroup(regionGroup, Resources.PROCESS_INSTANCE, processInstanceId, READ);
-    grants.toUser(managerId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, HistoricProcessInstancePermissions.READ);
-    grants.toGroup(regionGroup, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, HistoricProcessInstancePermissions.READ);
+    // a new instance has no grants yet: create them without looking for one to merge into
+    grants.toUserOnNewResource(managerId, Resources.PROCESS_INSTANCE, processInstanceId, READ);
+    grants.toGroupOnNewResource(Roles.regionalManagersOf(regionCode), Resources.PROCESS_INSTANCE, processInstanceId, READ);
   }
 
-  /** The regional managers of a region see (not work on) a task of their region. */
+  /** The regional managers of a region see (not work on) a task of their region; called when the task is created. */
   public void grantTaskOversight(String taskId, String regionCode) {
-    grants.toGroup(Roles.regionalManagersOf(regionCode), Resources.TASK, taskId, READ);
+    grants.toGroupOnNewResource(Roles.regionalManagersOf(regionCode), Resources.TASK, taskId, READ);
   }
 }

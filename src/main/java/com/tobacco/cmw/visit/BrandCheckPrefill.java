@@ -35,17 +35,20 @@ public class BrandCheckPrefill {
 
   /** Rows for the brands the customer ordered lately (else the catalogue's first), with rate and target stock. */
   public List<BrandCheck> rows(String customerCode, LocalDate openedOn) {
-    Map<String, BigDecimal> rates = dailyRates(customerCode, openedOn);
-    List<String> codes = sales.volumeByBrand(customerCode, openedOn.minusDays(BRAND_HISTORY_DAYS), openedOn.minusDays(1))
-        .stream().map(SalesRepository.BrandVolume::brandCode).limit(MAX_BRAND_ROWS).toList();
-    Map<String, Brand> catalogue = brands.byCode();
+    List<SalesRepository.RecentVolume> volumes = sales.recentVolumes(customerCode,
+        openedOn.minusDays(BRAND_HISTORY_DAYS), openedOn.minusDays(orderSuggestion.salesWindowDays()), openedOn.minusDays(1));
+    Map<String, BigDecimal> windowCartons = volumes.stream().collect(
+        Collectors.toMap(SalesRepository.RecentVolume::brandCode, SalesRepository.RecentVolume::windowCartons));
+    List<Brand> catalogue = brands.all();
+    Map<String, Brand> byCode = catalogue.stream().collect(Collectors.toMap(Brand::brandCode, b -> b));
+    List<String> codes = volumes.stream().map(SalesRepository.RecentVolume::brandCode).limit(MAX_BRAND_ROWS).toList();
     if (codes.isEmpty()) {
-      codes = brands.all().stream().map(Brand::brandCode).limit(MAX_BRAND_ROWS).toList();
+      codes = catalogue.stream().map(Brand::brandCode).limit(MAX_BRAND_ROWS).toList();
     }
     List<BrandCheck> rows = new ArrayList<>();
     for (String brandCode : codes) {
-      Brand brand = catalogue.get(brandCode);
-      BigDecimal rate = rates.getOrDefault(brandCode, orderSuggestion.dailyRate(BigDecimal.ZERO));
+      Brand brand = byCode.get(brandCode);
+      BigDecimal rate = orderSuggestion.dailyRate(windowCartons.getOrDefault(brandCode, BigDecimal.ZERO));
       rows.add(new BrandCheck(brandCode, brand.name(), brand.minRetailPricePack(), rate,
           orderSuggestion.targetStock(rate), null, null));
     }

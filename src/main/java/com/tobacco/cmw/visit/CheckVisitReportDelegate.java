@@ -1,6 +1,6 @@
 package com.tobacco.cmw.visit;
 
-import com.tobacco.cmw.calendar.WorkCalendar;
+import com.tobacco.cmw.customer.BrandRepository;
 import com.tobacco.cmw.process.InvalidInput;
 import java.util.List;
 import java.util.Set;
@@ -19,15 +19,12 @@ public class CheckVisitReportDelegate implements JavaDelegate {
 
   private final VisitReportReader reader;
   private final VisitRepository visits;
-  private final BrandCheckPrefill prefill;
-  private final WorkCalendar calendar;
+  private final BrandRepository brands;
 
-  public CheckVisitReportDelegate(VisitReportReader reader, VisitRepository visits, BrandCheckPrefill prefill,
-                                  WorkCalendar calendar) {
+  public CheckVisitReportDelegate(VisitReportReader reader, VisitRepository visits, BrandRepository brands) {
     this.reader = reader;
     this.visits = visits;
-    this.prefill = prefill;
-    this.calendar = calendar;
+    this.brands = brands;
   }
 
   @Override
@@ -36,11 +33,12 @@ public class CheckVisitReportDelegate implements JavaDelegate {
     VisitReport report = reader.read(execution, visit.type());
     // every brand the form listed must be counted and its price checked: none may be dropped
     Set<String> submitted = report.brandChecks().stream().map(BrandCheck::brandCode).collect(Collectors.toSet());
-    List<String> missing = prefill.rows(visit.customerCode(), visit.createdAt().atZone(calendar.zone()).toLocalDate())
-        .stream().filter(row -> !submitted.contains(row.brandCode())).map(BrandCheck::brandName).toList();
+    List<String> missing = visit.checkedBrands().stream().filter(code -> !submitted.contains(code)).toList();
     if (!missing.isEmpty()) {
+      var catalogue = brands.byCode();
       throw InvalidInput.inForm(CustomerVisitProcess.Var.BRAND_CHECKS, "請核對全部品牌的庫存與價格,缺少:"
-          + String.join("、", missing) + " / every listed brand must be checked");
+          + String.join("、", missing.stream().map(code -> catalogue.get(code).name()).toList())
+          + " / every listed brand must be checked");
     }
   }
 }

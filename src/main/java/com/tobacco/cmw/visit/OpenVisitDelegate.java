@@ -84,8 +84,9 @@ public class OpenVisitDelegate implements JavaDelegate {
     }
 
     execution.setProcessBusinessKey(code); // always the customer code: searchable in Tasklist and Cockpit
+    List<BrandCheck> rows = prefill.rows(code, today);
     long visitId = visits.open(execution.getProcessInstanceId(), code, customer.managerId(), type, planned,
-        due.toInstant(), situation);
+        due.toInstant(), situation, rows.stream().map(BrandCheck::brandCode).toList());
     if (type == VisitType.SPECIAL) {
       visits.writeSpecialVisitRecord(visitId, code, situation, currentUser.userId().orElse("system"));
     }
@@ -94,11 +95,11 @@ public class OpenVisitDelegate implements JavaDelegate {
     execution.setVariable(Var.VISIT_ID, visitId);
     execution.setVariable(Var.CUSTOMER_NAME, customer.storeName());
     execution.setVariable(Var.MANAGER_ID, customer.managerId());
-    execution.setVariable(Var.CUSTOMER_GRADE, customer.grade());
     execution.setVariable(Var.VISIT_DUE, due);
-    execution.setVariable(Var.PLANNED_DATE, planned.toString());
-    execution.setVariable("visitTypeLabel", type.label());
-    execution.setVariable(Var.BRAND_CHECKS, SpinValues.jsonValue(toJson(prefill.rows(code, today))).create());
+    if (type == VisitType.SPECIAL) {
+      execution.setVariable(Var.PLANNED_DATE, planned.toString()); // the form shows the day
+    }
+    execution.setVariable(Var.BRAND_CHECKS, SpinValues.jsonValue(toJson(rows)).create());
   }
 
   /** The customer's manager, a regional manager of the region, an administrator or the system may open a visit. */

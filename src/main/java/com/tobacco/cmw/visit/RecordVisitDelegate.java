@@ -7,6 +7,8 @@ import com.tobacco.cmw.customer.CustomerRepository;
 import com.tobacco.cmw.calendar.WorkCalendar;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -51,6 +53,7 @@ public class RecordVisitDelegate implements JavaDelegate {
         visit.createdAt().atZone(calendar.zone()).toLocalDate());
     BigDecimal noSales = orderSuggestion.dailyRate(BigDecimal.ZERO);
     StringJoiner evidence = new StringJoiner(";");
+    List<VisitRepository.CheckRow> rows = new ArrayList<>();
     for (BrandCheck check : report.brandChecks()) {
       BigDecimal rate = rates.getOrDefault(check.brandCode(), noSales);
       boolean below = check.shelfPricePack() != null && check.shelfPricePack().compareTo(check.minPricePack()) < 0;
@@ -58,10 +61,11 @@ public class RecordVisitDelegate implements JavaDelegate {
         evidence.add(check.brandName() + "(" + check.brandCode() + ") 貨架價 " + check.shelfPricePack().toPlainString()
             + " 元/包,低於最低零售指導價 " + check.minPricePack().toPlainString() + " 元/包");
       }
-      visits.insertCheck(visitId, new VisitRepository.CheckRow(check.brandCode(), check.stockCartons(),
-          check.shelfPricePack(), check.minPricePack(), below, rate, orderSuggestion.suggest(rate, check.stockCartons())));
-      visits.updateStock(visit.customerCode(), check.brandCode(), check.stockCartons(), visitId, now);
+      rows.add(new VisitRepository.CheckRow(check.brandCode(), check.stockCartons(), check.shelfPricePack(),
+          check.minPricePack(), below, rate, orderSuggestion.suggest(rate, check.stockCartons())));
     }
+    visits.insertChecks(visitId, rows);
+    visits.updateStock(visit.customerCode(), rows, visitId, now);
     boolean violation = evidence.length() > 0;
     visits.complete(visitId, report, violation, now);
     visits.writeSignIn(visitId, visit.customerCode(), visit.managerId(), report.workSummary(),
@@ -72,19 +76,21 @@ public class RecordVisitDelegate implements JavaDelegate {
     if (report.unlicensedSighting() != null) {
       visits.recordUnlicensedSighting(visitId, visit.customerCode(), report.unlicensedSighting(), visit.managerId(), now);
     }
-    Customer customer = customers.find(visit.customerCode()).orElseThrow();
     if (violation) {
+      Customer customer = customers.find(visit.customerCode()).orElseThrow();
       visits.openDowngradeRequest(visitId, visit.customerCode(), evidence.toString(), customer.grade(),
           execution.getProcessInstanceId());
+      // what the decision form shows comes from the records, not from what the assignee submitted
+      execution.setVariable(Var.CUSTOMER_CODE, customer.customerCode());
+      execution.setVariable(Var.CUSTOMER_NAME, customer.storeName());
+      execution.setVariable(Var.CUSTOMER_GRADE, customer.grade());
+      execution.setVariable(Var.MANAGER_ID, visit.managerId());
+      execution.setVariable(Var.VISIT_ID, visitId);
+      execution.setVariable(Var.VISIT_TYPE, visit.type().name());
     }
-    // what the decision form shows comes from the records, not from what the assignee submitted
-    execution.setVariable(Var.CUSTOMER_CODE, customer.customerCode());
-    execution.setVariable(Var.CUSTOMER_NAME, customer.storeName());
-    execution.setVariable(Var.CUSTOMER_GRADE, customer.grade());
-    execution.setVariable(Var.MANAGER_ID, visit.managerId());
-    execution.setVariable(Var.VISIT_ID, visitId);
-    execution.setVariable("visitTypeLabel", visit.type().label());
     execution.setVariable(Var.PRICE_VIOLATION, violation);
-    execution.setVariable(Var.VIOLATION_EVIDENCE, violation ? evidence.toString() : null);
+    if (violation) {
+      execution.setVariable(Var.VIOLATION_EVIDENCE, evidence.toString());
+    }
   }
 }

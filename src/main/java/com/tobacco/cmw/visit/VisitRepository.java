@@ -19,9 +19,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class VisitRepository {
 
+  /** A visit; {@code checkedBrands} are the brands its form listed, every one to be checked. */
   public record Visit(long id, String processInstanceId, String customerCode, String managerId, VisitType type,
                       LocalDate plannedDate, Instant dueAt, String status, String situation, boolean priceViolation,
-                      Instant escalatedAt, Instant createdAt, Instant completedAt) {}
+                      Instant escalatedAt, Instant createdAt, Instant completedAt, List<String> checkedBrands) {}
 
   public record CheckRow(String brandCode, BigDecimal stockCartons, BigDecimal shelfPricePack, BigDecimal minPricePack,
                          boolean belowMinPrice, BigDecimal dailySales, int suggestedOrder) {}
@@ -30,11 +31,12 @@ public class VisitRepository {
                                  String decision, String decidedBy, String comment) {}
 
   private static final String VISIT_SELECT = "SELECT id, process_instance_id, customer_code, manager_id, visit_type, "
-      + "planned_date, due_at, status, situation, price_violation, escalated_at, created_at, completed_at FROM cm_visit";
+      + "planned_date, due_at, status, situation, price_violation, escalated_at, created_at, completed_at, checked_brands "
+      + "FROM cm_visit";
   private static final RowMapper<Visit> VISIT_MAPPER = (rs, i) -> new Visit(rs.getLong(1), rs.getString(2),
       rs.getString(3), rs.getString(4), VisitType.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class),
       rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9), rs.getBoolean(10), instant(rs.getTimestamp(11)),
-      rs.getTimestamp(12).toInstant(), instant(rs.getTimestamp(13)));
+      rs.getTimestamp(12).toInstant(), instant(rs.getTimestamp(13)), List.of(rs.getString(14).split(",")));
 
   private final JdbcTemplate jdbc;
 
@@ -43,11 +45,12 @@ public class VisitRepository {
   }
 
   public long open(String processInstanceId, String customerCode, String managerId, VisitType type,
-                   LocalDate plannedDate, Instant dueAt, String situation) {
+                   LocalDate plannedDate, Instant dueAt, String situation, List<String> checkedBrands) {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.update(con -> {
       var ps = con.prepareStatement("INSERT INTO cm_visit (process_instance_id, customer_code, manager_id, visit_type, "
-          + "planned_date, due_at, status, situation, created_at) VALUES (?,?,?,?,?,?,'OPEN',?,?)", new String[] {"id"});
+          + "planned_date, due_at, status, situation, created_at, checked_brands) VALUES (?,?,?,?,?,?,'OPEN',?,?,?)",
+          new String[] {"id"});
       ps.setString(1, processInstanceId);
       ps.setString(2, customerCode);
       ps.setString(3, managerId);
@@ -56,6 +59,7 @@ public class VisitRepository {
       ps.setTimestamp(6, Timestamp.from(dueAt));
       ps.setString(7, situation);
       ps.setTimestamp(8, Timestamp.from(Instant.now()));
+      ps.setString(9, String.join(",", checkedBrands));
       return ps;
     }, key);
     return key.getKey().longValue();
@@ -100,11 +104,11 @@ public class VisitRepository {
     }
   }
 
-  public void insertCheck(long visitId, CheckRow row) {
-    jdbc.update("INSERT INTO cm_visit_brand_check (visit_id, brand_code, stock_cartons, shelf_price_pack, min_price_pack, "
+  public void insertChecks(long visitId, List<CheckRow> rows) {
+    jdbc.batchUpdate("INSERT INTO cm_visit_brand_check (visit_id, brand_code, stock_cartons, shelf_price_pack, min_price_pack, "
             + "below_min_price, daily_sales_cartons, suggested_order) VALUES (?,?,?,?,?,?,?,?)",
-        visitId, row.brandCode(), row.stockCartons(), row.shelfPricePack(), row.minPricePack(), row.belowMinPrice(),
-        row.dailySales(), row.suggestedOrder());
+        rows.stream().map(row -> new Object[] {visitId, row.brandCode(), row.stockCartons(), row.shelfPricePack(),
+            row.minPricePack(), row.belowMinPrice(), row.dailySales(), row.suggestedOrder()}).toList());
   }
 
   public List<CheckRow> checks(long visitId) {
@@ -114,14 +118,17 @@ public class VisitRepository {
             rs.getBoolean(5), rs.getBigDecimal(6), rs.getInt(7)), visitId);
   }
 
-  /** The stock as last counted (cm_stock), one row per customer and brand. */
-  public void updateStock(String customerCode, String brandCode, BigDecimal cartons, long visitId, Instant at) {
-    int updated = jdbc.update("UPDATE cm_stock SET quantity_cartons = ?, counted_at = ?, visit_id = ? "
-        + "WHERE customer_code = ? AND brand_code = ?", cartons, Timestamp.from(at), visitId, customerCode, brandCode);
-    if (updated == 0) {
-      jdbc.update("INSERT INTO cm_stock (customer_code, brand_code, quantity_cartons, counted_at, visit_id) VALUES (?,?,?,?,?)",
-          customerCode, brandCode, cartons, Timestamp.from(at), visitId);
-    }
+  /** The stock as last counted (cm_stock), one row per customer and brand; standard SQL MERGE (H2, PostgreSQL 15+). */
+  public void updateStock(String customerCode, List<CheckRow> rows, long visitId, Instant at) {
+    jdbc.batchUpdate("MERGE INTO cm_stock s USING (VALUES (CAST(? AS VARCHAR(20)), CAST(? AS VARCHAR(20)), "
+            + "CAST(? AS DECIMAL(12,2)), CAST(? AS TIMESTAMP), CAST(? AS BIGINT))) "
+            + "AS v(customer_code, brand_code, quantity_cartons, counted_at, visit_id) "
+            + "ON s.customer_code = v.customer_code AND s.brand_code = v.brand_code "
+            + "WHEN MATCHED THEN UPDATE SET quantity_cartons = v.quantity_cartons, counted_at = v.counted_at, visit_id = v.visit_id "
+            + "WHEN NOT MATCHED THEN INSERT (customer_code, brand_code, quantity_cartons, counted_at, visit_id) "
+            + "VALUES (v.customer_code, v.brand_code, v.quantity_cartons, v.counted_at, v.visit_id)",
+        rows.stream().map(row -> new Object[] {customerCode, row.brandCode(), row.stockCartons(), Timestamp.from(at), visitId})
+            .toList());
   }
 
   public void writeSignIn(long visitId, String customerCode, String managerId, String workSummary, String signerName,

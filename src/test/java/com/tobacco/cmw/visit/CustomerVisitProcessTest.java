@@ -100,6 +100,19 @@ class CustomerVisitProcessTest extends ProcessTestBase {
     Assertions.assertThat(checks).anySatisfy(c -> Assertions.assertThat(c.suggestedOrder()).isPositive());
     Assertions.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cm_stock WHERE visit_id = ?", Integer.class, visitId))
         .isEqualTo(rows.size());
+
+    // the next visit's count replaces the stock of the same brands
+    ProcessInstance next = startRegular(customer.customerCode(), planned.toString());
+    List<Map<String, Object>> recount = filledRows(next, null);
+    recount.forEach(row -> row.put("stockCartons", 7));
+    taskService.complete(task(next).getId(), report(recount, "張老闆"));
+    execute(job(next));
+    long nextVisitId = visitIdOf(next);
+    Assertions.assertThat(jdbc.queryForList("SELECT quantity_cartons FROM cm_stock WHERE customer_code = ? AND visit_id = ?",
+        BigDecimal.class, customer.customerCode(), nextVisitId)).hasSize(recount.size())
+        .allSatisfy(q -> Assertions.assertThat(q).isEqualByComparingTo("7"));
+    Assertions.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cm_stock WHERE visit_id = ?", Integer.class, visitId))
+        .isZero();
   }
 
   @Test
