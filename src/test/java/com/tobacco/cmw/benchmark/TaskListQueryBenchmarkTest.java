@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -50,7 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * authorization check also joins the process definition. Each instance gets what customerVisit
  * grants for a visit (see ProcessAccess): read on the instance and its history for the manager
  * and the region's group, and read on the task for the region's group, next to the assignee's
- * task authorization the engine creates. That is six authorization rows per open task.
+ * task authorization the engine creates. That is four authorization rows per open task.
  *
  * <p>Measured at a fifth of the tasks and again at all of them, so the report shows how the
  * query grows with the tasks per manager; it ends with the SQL the engine ran and H2's timing.
@@ -229,8 +228,6 @@ class TaskListQueryBenchmarkTest {
     // see ProcessAccess.grantInstance and grantTaskOversight
     grant(manager, null, Resources.PROCESS_INSTANCE, piId, Permissions.READ);
     grant(null, regionGroup, Resources.PROCESS_INSTANCE, piId, Permissions.READ);
-    grant(manager, null, Resources.HISTORIC_PROCESS_INSTANCE, piId, HistoricProcessInstancePermissions.READ);
-    grant(null, regionGroup, Resources.HISTORIC_PROCESS_INSTANCE, piId, HistoricProcessInstancePermissions.READ);
     grant(null, regionGroup, Resources.TASK, tasks.get(0).getId(), Permissions.READ);
   }
 
