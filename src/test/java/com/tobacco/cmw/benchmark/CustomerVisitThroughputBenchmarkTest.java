@@ -1,15 +1,14 @@
 package com.tobacco.cmw.benchmark;
 
+import com.tobacco.cmw.support.VisitReports;
 import static com.tobacco.cmw.visit.CustomerVisitProcess.Var;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tobacco.cmw.benchmark.BenchmarkSupport.Stats;
 import com.tobacco.cmw.calendar.WorkCalendar;
 import com.tobacco.cmw.security.Roles;
 import com.tobacco.cmw.visit.CustomerVisitProcess;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -40,7 +39,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -298,7 +296,7 @@ class CustomerVisitThroughputBenchmarkTest {
       if (controlRows == null) {
         controlRows = rows;
       }
-      Map<String, Object> report = report(filled(rows), "張老闆");
+      Map<String, Object> report = VisitReports.report(json, VisitReports.filledRows(json, rows, null), "張老闆");
       long t2 = System.nanoTime();
       phase[1] += t2 - t1;
 
@@ -423,37 +421,6 @@ class CustomerVisitThroughputBenchmarkTest {
           ours[i] / 1e6 / ours[PHASES.length], control[i] / 1e6 / control[PHASES.length]));
     }
     return s.toString();
-  }
-
-  /** The pre-filled rows with stock 2 and a lawful shelf price (as the process test fills them). */
-  private List<Map<String, Object>> filled(String rowsJson) {
-    List<Map<String, Object>> rows;
-    try {
-      rows = json.readValue(rowsJson, new TypeReference<List<Map<String, Object>>>() {});
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    for (Map<String, Object> row : rows) {
-      row.put("stockCartons", 2);
-      row.put("shelfPricePack", new BigDecimal(row.get("minPricePack").toString()).add(BigDecimal.ONE));
-    }
-    return rows;
-  }
-
-  private Map<String, Object> report(List<Map<String, Object>> rows, String signer) {
-    Map<String, Object> v = new HashMap<>();
-    v.put(Var.INFO_PASSED_ON, "傳達本月新品上市及價格政策");
-    v.put(Var.INFO_COLLECTED, "客戶反映細支煙需求增加");
-    try {
-      v.put(Var.BRAND_CHECKS, SpinValues.jsonValue(json.writeValueAsString(rows)).create());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    v.put(Var.DISPLAY_WORK, "調整柜臺出樣,更換兩張污損標價簽");
-    v.put(Var.LAWFUL_OBSERVATION, "經營正常,亮證經營");
-    v.put(Var.CUSTOMER_SIGNER_NAME, signer);
-    v.put(Var.CUSTOMER_CONFIRMED, true);
-    return v;
   }
 
   private void grantToUser(String userId, Resource resource, String resourceId, Permission... permissions) {

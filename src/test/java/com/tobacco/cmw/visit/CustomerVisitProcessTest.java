@@ -8,17 +8,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tobacco.cmw.calendar.WorkCalendar;
 import com.tobacco.cmw.customer.Customer;
 import com.tobacco.cmw.customer.CustomerRepository;
 import com.tobacco.cmw.process.InvalidInput;
 import com.tobacco.cmw.support.ProcessTestBase;
+import com.tobacco.cmw.support.VisitReports;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
@@ -31,7 +29,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -413,37 +410,14 @@ class CustomerVisitProcessTest extends ProcessTestBase {
 
   /** The pre-filled rows with stock 2 and a lawful shelf price; row {@code belowMinRow} priced below the minimum. */
   private List<Map<String, Object>> filledRows(ProcessInstance pi, Integer belowMinRow) {
-    Object value = runtimeService.getVariable(pi.getId(), Var.BRAND_CHECKS);
-    List<Map<String, Object>> rows;
-    try {
-      rows = json.readValue(value.toString(), new TypeReference<List<Map<String, Object>>>() {});
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    List<Map<String, Object>> rows = VisitReports.filledRows(json,
+        runtimeService.getVariable(pi.getId(), Var.BRAND_CHECKS).toString(), belowMinRow);
     Assertions.assertThat(rows).isNotEmpty();
-    for (int i = 0; i < rows.size(); i++) {
-      Map<String, Object> row = rows.get(i);
-      BigDecimal min = new BigDecimal(row.get("minPricePack").toString());
-      row.put("stockCartons", 2);
-      row.put("shelfPricePack", belowMinRow != null && belowMinRow == i ? min.subtract(BigDecimal.ONE) : min.add(BigDecimal.ONE));
-    }
-    return new ArrayList<>(rows);
+    return rows;
   }
 
   private Map<String, Object> report(List<Map<String, Object>> rows, String signer) {
-    Map<String, Object> v = new HashMap<>();
-    v.put(Var.INFO_PASSED_ON, "傳達本月新品上市及價格政策");
-    v.put(Var.INFO_COLLECTED, "客戶反映細支煙需求增加");
-    try {
-      v.put(Var.BRAND_CHECKS, SpinValues.jsonValue(json.writeValueAsString(rows)).create());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    v.put(Var.DISPLAY_WORK, "調整柜臺出樣,更換兩張污損標價簽");
-    v.put(Var.LAWFUL_OBSERVATION, "經營正常,亮證經營");
-    v.put(Var.CUSTOMER_SIGNER_NAME, signer);
-    v.put(Var.CUSTOMER_CONFIRMED, true);
-    return v;
+    return VisitReports.report(json, rows, signer);
   }
 
   private void decideAs(ProcessInstance pi, String userId, String regionGroup, String decision, String comment) {
