@@ -96,8 +96,8 @@ public class OpenVisitDelegate implements JavaDelegate {
     execution.setVariable(Var.CUSTOMER_NAME, customer.storeName());
     execution.setVariable(Var.MANAGER_ID, customer.managerId());
     execution.setVariable(Var.VISIT_DUE, due);
-    if (type == VisitType.SPECIAL) {
-      execution.setVariable(Var.PLANNED_DATE, planned.toString()); // the form shows the day
+    if (!planned.toString().equals(execution.getVariable(Var.PLANNED_DATE))) {
+      execution.setVariable(Var.PLANNED_DATE, planned.toString()); // the form shows the day as yyyy-MM-dd
     }
     execution.setVariable(Var.BRAND_CHECKS, SpinValues.jsonValue(toJson(rows)).create());
   }
