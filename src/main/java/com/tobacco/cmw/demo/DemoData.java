@@ -20,9 +20,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import com.tobacco.cmw.config.SetupStep;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -36,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 @Profile("demo")
 @Order(5)
-public class DemoData implements ApplicationRunner {
+public class DemoData implements SetupStep {
 
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
   static final long SEED = 20260101L;
@@ -65,7 +64,7 @@ public class DemoData implements ApplicationRunner {
   }
 
   @Override
-  public void run(ApplicationArguments args) {
+  public void run() {
     users();
     Integer regions = jdbc.queryForObject("SELECT COUNT(*) FROM cm_region", Integer.class);
     if (regions != null && regions > 0) {

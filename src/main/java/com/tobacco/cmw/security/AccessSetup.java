@@ -19,8 +19,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import com.tobacco.cmw.config.SetupStep;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,7 +31,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(10)
-public class AccessSetup implements ApplicationRunner {
+public class AccessSetup implements SetupStep {
 
   private static final Logger log = LoggerFactory.getLogger(AccessSetup.class);
   /** Processes a role may start (process keys). */
@@ -56,7 +55,7 @@ public class AccessSetup implements ApplicationRunner {
   }
 
   @Override
-  public void run(ApplicationArguments args) {
+  public void run() {
     for (String[] role : Roles.ROLE_GROUPS) {
       ensureGroup(role[0], role[1]);
     }
