@@ -5,6 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -16,7 +20,8 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * What the benchmarks share: a fresh H2 file database per benchmark, the control process,
+ * What the benchmarks share: a fresh H2 file database per benchmark (or an emptied server
+ * database, see {@link #freshDatabase}), the control process,
  * latency statistics and the result files under {@code target/benchmarks}.
  */
 final class BenchmarkSupport {
@@ -24,7 +29,39 @@ final class BenchmarkSupport {
   static final Path RESULTS = Path.of("target", "benchmarks");
   static final Path DATABASES = Path.of("target", "benchmark-db");
 
+  /** JDBC URL of a server database to run on instead of H2 ({@code -Dbenchmark.db.url}); blank: H2. */
+  static final String DB_URL = System.getProperty("benchmark.db.url", "").trim();
+
   private BenchmarkSupport() {}
+
+  /** Whether the benchmark runs on its H2 file database (no {@code benchmark.db.url} given). */
+  static boolean onH2() {
+    return DB_URL.isEmpty();
+  }
+
+  /**
+   * The H2 file database of {@link #freshFileDatabase}, or, with {@code -Dbenchmark.db.url}
+   * (user {@code benchmark.db.user}, password {@code benchmark.db.password}), that server
+   * database with its {@code public} schema dropped and created again: all of its data is
+   * deleted, so it must be a database of its own.
+   */
+  static void freshDatabase(String name, DynamicPropertyRegistry registry) {
+    if (onH2()) {
+      freshFileDatabase(name, registry);
+      return;
+    }
+    String user = System.getProperty("benchmark.db.user", "postgres");
+    String password = System.getProperty("benchmark.db.password", "");
+    try (Connection c = DriverManager.getConnection(DB_URL, user, password); Statement st = c.createStatement()) {
+      st.execute("DROP SCHEMA IF EXISTS public CASCADE");
+      st.execute("CREATE SCHEMA public");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot empty the benchmark database " + DB_URL, e);
+    }
+    registry.add("spring.datasource.url", () -> DB_URL);
+    registry.add("spring.datasource.username", () -> user);
+    registry.add("spring.datasource.password", () -> password);
+  }
 
   /**
    * Deletes {@code target/benchmark-db/<name>} and points the application at a new H2 file
