@@ -14,4 +14,10 @@ public record BrandCheck(
     BigDecimal dailySales,
     BigDecimal targetStock,
     BigDecimal stockCartons,
-    BigDecimal shelfPricePack) {}
+    BigDecimal shelfPricePack) {
+
+  /** §4.1.3 f: a shelf price seen below the unified minimum retail guide price is a violation. */
+  public boolean belowMinimumPrice() {
+    return shelfPricePack != null && shelfPricePack.compareTo(minPricePack) < 0;
+  }
+}

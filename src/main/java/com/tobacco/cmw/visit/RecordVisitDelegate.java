@@ -56,7 +56,7 @@ public class RecordVisitDelegate implements JavaDelegate {
     List<VisitRepository.CheckRow> rows = new ArrayList<>();
     for (BrandCheck check : report.brandChecks()) {
       BigDecimal rate = rates.getOrDefault(check.brandCode(), noSales);
-      boolean below = check.shelfPricePack() != null && check.shelfPricePack().compareTo(check.minPricePack()) < 0;
+      boolean below = check.belowMinimumPrice();
       if (below) {
         evidence.add(check.brandName() + "(" + check.brandCode() + ") 貨架價 " + check.shelfPricePack().toPlainString()
             + " 元/包,低於最低零售指導價 " + check.minPricePack().toPlainString() + " 元/包");
@@ -87,10 +87,8 @@ public class RecordVisitDelegate implements JavaDelegate {
       execution.setVariable(Var.MANAGER_ID, visit.managerId());
       execution.setVariable(Var.VISIT_ID, visitId);
       execution.setVariable(Var.VISIT_TYPE, visit.type().name());
-    }
-    execution.setVariable(Var.PRICE_VIOLATION, violation);
-    if (violation) {
       execution.setVariable(Var.VIOLATION_EVIDENCE, evidence.toString());
     }
+    execution.setVariable(Var.PRICE_VIOLATION, violation);
   }
 }

@@ -24,8 +24,7 @@ public record VisitReport(
     s.append("c) 核對庫存: ").append(brandChecks.size()).append(" 個品牌\n");
     s.append("d) 擺放出樣/標價簽: ").append(displayWork).append('\n');
     s.append("e) 守法經營: ").append(lawfulObservation).append('\n');
-    long below = brandChecks.stream().filter(b -> b.shelfPricePack() != null
-        && b.shelfPricePack().compareTo(b.minPricePack()) < 0).count();
+    long below = brandChecks.stream().filter(BrandCheck::belowMinimumPrice).count();
     s.append("f) 價格檢查: ").append(below == 0 ? "未發現低於最低零售指導價" : below + " 個品牌低於最低零售指導價");
     if (specialHandling != null) {
       s.append("\n特殊情況處理: ").append(specialHandling);
