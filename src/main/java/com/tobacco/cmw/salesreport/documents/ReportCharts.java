@@ -76,7 +76,8 @@ public class ReportCharts {
         .title(ReportLabels.TREND_TITLE).xAxisTitle("月份").yAxisTitle(ReportLabels.CARTONS).build();
     style(chart.getStyler());
     AxesChartStyler styler = chart.getStyler();
-    styler.setLegendPosition(Styler.LegendPosition.InsideNW);
+    styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+    styler.setLegendLayout(Styler.LegendLayout.Horizontal);
     styler.setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
     styler.setYAxisDecimalPattern("#,##0");
     styler.putYAxisGroupDecimalPatternMap(1, "#,##0.0");
@@ -111,7 +112,7 @@ public class ReportCharts {
     styler.setLabelType(PieStyler.LabelType.NameAndPercentage);
     styler.setLabelsFont(font.awt(false, 15f));
     styler.setLabelsFontColorAutomaticEnabled(true);
-    styler.setLabelsDistance(0.75);
+    styler.setLabelsDistance(0.78);
     styler.setForceAllLabelsVisible(true);
     styler.setDecimalPattern("0.0");
     styler.setLegendPosition(Styler.LegendPosition.OutsideE);

@@ -137,11 +137,18 @@ final class ReportPdf {
     totalsRow(table, ReportLabels.AMOUNT, t -> quantity(t.amount()), now, prev, year);
     totalsRow(table, ReportLabels.AVERAGE_PRICE, t -> quantity(t.averagePricePerCase()), now, prev, year);
     totalsRow(table, ReportLabels.ORDERING_CUSTOMERS, t -> Integer.toString(t.orderingCustomers()), now, prev, year);
-    text(table, ReportLabels.MONTH_ON_MONTH);
-    number(table, change(content.monthOnMonthPercent()));
-    text(table, ReportLabels.YEAR_ON_YEAR);
-    number(table, change(content.yearOnYearPercent()));
+    changeRow(table, ReportLabels.MONTH_ON_MONTH, change(content.monthOnMonthPercent()), "較上月");
+    changeRow(table, ReportLabels.YEAR_ON_YEAR, change(content.yearOnYearPercent()), "較去年同月");
     document.add(table);
+  }
+
+  private void changeRow(PdfPTable table, String label, String value, String against) {
+    text(table, label);
+    number(table, value);
+    PdfPCell note = new PdfPCell(new Phrase(against, body));
+    note.setColspan(2);
+    note.setPadding(3.5f);
+    table.addCell(note);
   }
 
   private void totalsRow(PdfPTable table, String label, Function<Totals, String> f, Totals... periods) {
@@ -167,13 +174,11 @@ final class ReportPdf {
   }
 
   private void trend(Document document) throws DocumentException {
-    heading(document, "三、近13個月銷量趨勢");
-    document.add(image(charts.trendPng(content), 200f));
+    document.add(chart("三、近13個月銷量趨勢", charts.trendPng(content)));
   }
 
   private void priceClasses(Document document) throws DocumentException {
-    heading(document, "四、價類結構");
-    document.add(image(charts.priceClassPng(content), 200f));
+    document.add(chart("四、價類結構", charts.priceClassPng(content)));
     List<PriceClassLine> lines = ReportLabels.list(content.byPriceClass());
     if (lines.isEmpty()) {
       nothing(document);
@@ -365,15 +370,29 @@ final class ReportPdf {
     table.addCell(cell);
   }
 
-  private static Image image(byte[] png, float maxHeight) {
+  /** A heading with its chart, kept on one page (a heading never stays behind at a page's foot). */
+  private PdfPTable chart(String caption, byte[] png) {
+    Image image;
     try {
-      Image image = Image.getInstance(png);
-      image.scaleToFit(PageSize.A4.getWidth() - 2 * MARGIN, maxHeight);
-      image.setAlignment(Element.ALIGN_CENTER);
-      return image;
+      image = Image.getInstance(png);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    image.scaleToFit(PageSize.A4.getWidth() - 2 * MARGIN, 210f);
+    PdfPTable block = new PdfPTable(1);
+    block.setWidthPercentage(100);
+    block.setKeepTogether(true);
+    block.setSpacingBefore(12f);
+    block.setSpacingAfter(4f);
+    PdfPCell head = new PdfPCell(new Phrase(caption, heading));
+    head.setBorder(Rectangle.NO_BORDER);
+    head.setPaddingBottom(6f);
+    block.addCell(head);
+    PdfPCell picture = new PdfPCell(image, false);
+    picture.setBorder(Rectangle.NO_BORDER);
+    picture.setHorizontalAlignment(Element.ALIGN_CENTER);
+    block.addCell(picture);
+    return block;
   }
 
   /** 第 n 頁 / 共 m 頁 at the foot of every page; the total is written when the document closes. */
