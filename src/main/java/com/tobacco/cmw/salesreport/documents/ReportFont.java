@@ -32,8 +32,12 @@ public class ReportFont {
   private final String configuredPath;
   private volatile Faces faces;
 
+  /** A configured file that is missing or not TrueType fails here, at start, not at the first download. */
   public ReportFont(@Value("${cmw.report.font:}") String configuredPath) {
     this.configuredPath = configuredPath == null ? "" : configuredPath.trim();
+    if (!this.configuredPath.isEmpty()) {
+      checkFile(Path.of(this.configuredPath));
+    }
   }
 
   /** Where the font comes from, for logs and the documents' metadata. */
@@ -78,14 +82,19 @@ public class ReportFont {
         pdfFont("NotoSansSC-Bold.ttf", bold));
   }
 
-  private static Faces configured(Path path) {
-    if (!Files.isReadable(path)) {
+  private static void checkFile(Path path) {
+    if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
       throw new IllegalStateException("cmw.report.font: no readable font file at " + path);
     }
     String name = path.getFileName().toString().toLowerCase();
     if (!name.endsWith(".ttf") && !name.endsWith(".ttc")) {
       throw new IllegalStateException("cmw.report.font: " + path + " is not a TrueType file (.ttf or .ttc)");
     }
+  }
+
+  private static Faces configured(Path path) {
+    checkFile(path);
+    String name = path.getFileName().toString().toLowerCase();
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(path);
