@@ -1,6 +1,7 @@
 package com.tobacco.cmw.salesreport.documents;
 
 import com.tobacco.cmw.salesreport.MonthlyReportContent;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,9 +36,9 @@ final class ReportLabels {
 
   static List<String> sectionTexts(MonthlyReportContent.Sections sections) {
     if (sections == null) {
-      return java.util.Arrays.asList(null, null, null, null);
+      return Arrays.asList(null, null, null, null);
     }
-    return java.util.Arrays.asList(sections.overallAnalysis(), sections.problemsAndMeasures(),
+    return Arrays.asList(sections.overallAnalysis(), sections.problemsAndMeasures(),
         sections.customerOpinions(), sections.forecastAnalysis());
   }
 

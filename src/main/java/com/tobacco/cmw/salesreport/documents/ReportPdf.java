@@ -174,16 +174,24 @@ final class ReportPdf {
   }
 
   private void trend(Document document) throws DocumentException {
-    document.add(chart("三、近13個月銷量趨勢", charts.trendPng(content)));
-  }
-
-  private void priceClasses(Document document) throws DocumentException {
-    document.add(chart("四、價類結構", charts.priceClassPng(content)));
-    List<PriceClassLine> lines = ReportLabels.list(content.byPriceClass());
-    if (lines.isEmpty()) {
+    String caption = "三、近13個月銷量趨勢";
+    if (ReportLabels.list(content.trend()).isEmpty()) {
+      heading(document, caption);
       nothing(document);
       return;
     }
+    document.add(chart(caption, charts.trendPng(content)));
+  }
+
+  private void priceClasses(Document document) throws DocumentException {
+    String caption = "四、價類結構";
+    List<PriceClassLine> lines = ReportLabels.list(content.byPriceClass());
+    if (lines.isEmpty()) {
+      heading(document, caption);
+      nothing(document);
+      return;
+    }
+    document.add(chart(caption, charts.priceClassPng(content)));
     PdfPTable table = table(new float[] {1f, 2f, 2f, 1.2f}, "價類", ReportLabels.CARTONS, ReportLabels.AMOUNT, "佔比");
     for (PriceClassLine l : lines) {
       text(table, ReportLabels.priceClass(l.priceClass()));

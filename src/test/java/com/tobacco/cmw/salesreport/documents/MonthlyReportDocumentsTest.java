@@ -111,9 +111,16 @@ class MonthlyReportDocumentsTest {
     String text = pdfText(DOCUMENTS.pdf(ReportContents.empty()));
 
     assertThat(text).contains("李娜(lina)", "0.00", "—", "無").doesNotContain("null");
-    // every empty part says 無 on a line of its own: sections a–d, price classes, brands, growth,
-    // drop, no orders, special visits, complaints, forecast (the empty charts say it in the image)
-    assertThat(text.lines().filter(l -> l.strip().equals("無")).count()).isEqualTo(12);
+    // every empty part says 無 on a line of its own: sections a–d, trend, price classes, brands,
+    // growth, drop, no orders, special visits, complaints, forecast; no chart without data
+    assertThat(text.lines().filter(l -> l.strip().equals("無")).count()).isEqualTo(13);
+    try (PDDocument pdf = Loader.loadPDF(DOCUMENTS.pdf(ReportContents.empty()))) {
+      for (PDPage page : pdf.getPages()) {
+        for (var name : page.getResources().getXObjectNames()) {
+          assertThat(page.getResources().isImageXObject(name)).isFalse();
+        }
+      }
+    }
   }
 
   @Test
