@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +31,8 @@ public class ReportFont {
   /** Characters every report shows; a font that cannot draw them is refused. */
   static final String PROBE = "客戶月度銷售情況分析報告單箱均價額張偉";
 
+  private static final Logger LOG = LoggerFactory.getLogger(ReportFont.class);
+
   private final String configuredPath;
   private volatile Faces faces;
 
@@ -40,7 +44,7 @@ public class ReportFont {
     }
   }
 
-  /** Where the font comes from, for logs and the documents' metadata. */
+  /** Where the font comes from: the bundled resource or the configured file. */
   public String source() {
     return configuredPath.isEmpty() ? "classpath:" + BUNDLED_REGULAR : configuredPath;
   }
@@ -65,6 +69,7 @@ public class ReportFont {
         if (f == null) {
           f = configuredPath.isEmpty() ? bundled() : configured(Path.of(configuredPath));
           faces = f;
+          LOG.info("Report font {} loaded from {}", f.awtRegular().getFontName(), source());
         }
       }
     }
