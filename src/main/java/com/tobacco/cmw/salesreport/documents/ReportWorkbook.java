@@ -39,7 +39,13 @@ import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFPieChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFLineProperties;
+import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
+import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
 import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTDLbls;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFFont;
@@ -60,6 +66,9 @@ final class ReportWorkbook {
   static final String CHANGE_FORMAT = "+0.0%;-0.0%;0.0%";
   /** Characters of the wrapped text rows of 概要 per line (a Chinese character is two). */
   private static final int SECTION_COLUMNS = 4;
+  private static final int[][] SLICE_COLOURS = {
+      {0x2E, 0x6F, 0xB5}, {0xD9, 0x6B, 0x1E}, {0x3C, 0x9D, 0x5D}, {0xB8, 0x3B, 0x5E}, {0x7A, 0x5C, 0xB0},
+      {0x8C, 0x8C, 0x8C}};
   private static final int SECTION_COLUMN_WIDTH = 20;
 
   private final MonthlyReportContent content;
@@ -192,7 +201,7 @@ final class ReportWorkbook {
       }
       sheet.addMergedRegion(new CellRangeAddress(r, r, 0, SECTION_COLUMNS - 1));
       // merged cells do not grow by themselves: give the row the height of its wrapped lines
-      sheet.getRow(r).setHeightInPoints(14.5f * lines(body, SECTION_COLUMNS * SECTION_COLUMN_WIDTH - 2) + 4);
+      sheet.getRow(r).setHeightInPoints(13.5f * lines(body, SECTION_COLUMNS * SECTION_COLUMN_WIDTH - 2) + 4);
       r++;
     }
   }
@@ -237,12 +246,19 @@ final class ReportWorkbook {
     XDDFValueAxis left = chart.createValueAxis(AxisPosition.LEFT);
     left.setTitle(ReportLabels.CARTONS);
     left.setCrosses(AxisCrosses.AUTO_ZERO);
+    left.setMinimum(0);
     barMonths.crossAxis(left);
     left.crossAxis(barMonths);
     XDDFBarChartData bars = (XDDFBarChartData) chart.createData(ChartTypes.BAR, barMonths, left);
     bars.setBarDirection(BarDirection.COL);
     bars.setVaryColors(false);
-    bars.addSeries(months, cartons).setTitle(ReportLabels.CARTONS, new CellReference(sheet.getSheetName(), 0, 1, true, true));
+    XDDFChartData.Series cartonSeries = bars.addSeries(months, cartons);
+    cartonSeries.setTitle(ReportLabels.CARTONS, new CellReference(sheet.getSheetName(), 0, 1, true, true));
+    // explicit colours: without them some spreadsheet programs draw no bars and no line
+    XDDFShapeProperties barShape = new XDDFShapeProperties();
+    barShape.setFillProperties(solid(0x2E, 0x6F, 0xB5));
+    cartonSeries.setShapeProperties(barShape);
+    bars.setGapWidth(60);
     chart.plot(bars);
 
     // the amount on a second axis at the right, over the same months
@@ -251,12 +267,20 @@ final class ReportWorkbook {
     XDDFValueAxis right = chart.createValueAxis(AxisPosition.RIGHT);
     right.setTitle(ReportLabels.AMOUNT);
     right.setCrosses(AxisCrosses.MAX);
+    right.setMinimum(0);
     lineMonths.crossAxis(right);
     right.crossAxis(lineMonths);
     XDDFLineChartData line = (XDDFLineChartData) chart.createData(ChartTypes.LINE, lineMonths, right);
     line.setVaryColors(false);
     XDDFChartData.Series amountSeries = line.addSeries(months, amounts);
     amountSeries.setTitle(ReportLabels.AMOUNT, new CellReference(sheet.getSheetName(), 0, 2, true, true));
+    XDDFLineProperties stroke = new XDDFLineProperties(solid(0xD9, 0x6B, 0x1E));
+    stroke.setWidth(2.25);
+    XDDFShapeProperties lineShape = new XDDFShapeProperties();
+    lineShape.setLineProperties(stroke);
+    amountSeries.setShapeProperties(lineShape);
+    ((XDDFLineChartData.Series) amountSeries).setMarkerStyle(MarkerStyle.CIRCLE);
+    ((XDDFLineChartData.Series) amountSeries).setSmooth(false);
     chart.plot(line);
   }
 
@@ -282,10 +306,22 @@ final class ReportWorkbook {
     chart.getOrAddLegend().setPosition(LegendPosition.RIGHT);
     XDDFPieChartData pie = (XDDFPieChartData) chart.createData(ChartTypes.PIE, null, null);
     pie.setVaryColors(true);
-    pie.addSeries(
+    XDDFPieChartData.Series series = (XDDFPieChartData.Series) pie.addSeries(
         XDDFDataSourcesFactory.fromStringCellRange(sheet, new CellRangeAddress(1, lines.size(), 0, 0)),
-        XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(1, lines.size(), 1, 1)))
-        .setTitle(ReportLabels.CARTONS, new CellReference(sheet.getSheetName(), 0, 1, true, true));
+        XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(1, lines.size(), 1, 1)));
+    series.setTitle(ReportLabels.CARTONS, new CellReference(sheet.getSheetName(), 0, 1, true, true));
+    // one colour per slice, as in the PDF's pie; labels: price class and share
+    for (int i = 0; i < lines.size(); i++) {
+      int[] rgb = SLICE_COLOURS[i % SLICE_COLOURS.length];
+      series.getDataPoint(i).setFillProperties(solid(rgb[0], rgb[1], rgb[2]));
+    }
+    CTDLbls labels = series.getCTPieSer().addNewDLbls();
+    labels.addNewShowLegendKey().setVal(false);
+    labels.addNewShowVal().setVal(false);
+    labels.addNewShowCatName().setVal(true);
+    labels.addNewShowSerName().setVal(false);
+    labels.addNewShowPercent().setVal(true);
+    labels.addNewShowBubbleSize().setVal(false);
     chart.plot(pie);
   }
 
@@ -509,6 +545,10 @@ final class ReportWorkbook {
     XSSFCell cell = row.createCell(c);
     cell.setCellValue(value);
     cell.setCellStyle(date);
+  }
+
+  private static XDDFSolidFillProperties solid(int red, int green, int blue) {
+    return new XDDFSolidFillProperties(XDDFColor.from(new byte[] {(byte) red, (byte) green, (byte) blue}));
   }
 
   private CellStyle bordered() {

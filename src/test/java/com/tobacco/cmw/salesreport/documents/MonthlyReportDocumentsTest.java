@@ -173,6 +173,11 @@ class MonthlyReportDocumentsTest {
           .satisfies(data -> assertThat(data).isInstanceOf(org.apache.poi.xddf.usermodel.chart.XDDFPieChartData.class));
       assertThat(pie.getChartSeries().get(0).getSeriesCount()).isEqualTo(1);
       assertThat(pie.getChartSeries().get(0).getSeries(0).getCategoryData().getPointCount()).isEqualTo(5);
+      // coloured slices labelled with their share (without colours some programs draw no pie)
+      var slices = ((org.apache.poi.xddf.usermodel.chart.XDDFPieChartData.Series)
+          pie.getChartSeries().get(0).getSeries(0)).getCTPieSer();
+      assertThat(slices.getDPtList()).hasSize(5).allSatisfy(point -> assertThat(point.getSpPr().isSetSolidFill()).isTrue());
+      assertThat(slices.getDLbls().getShowPercent().getVal()).isTrue();
 
       Row drop = rowAfter(workbook.getSheet("客戶變化"), "下降");
       assertThat(drop.getCell(5).getNumericCellValue()).isEqualTo(-41.0);
