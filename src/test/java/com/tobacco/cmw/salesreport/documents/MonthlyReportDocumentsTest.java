@@ -3,6 +3,7 @@ package com.tobacco.cmw.salesreport.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tobacco.cmw.salesreport.MonthlyReportContent;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -120,6 +121,28 @@ class MonthlyReportDocumentsTest {
           assertThat(page.getResources().isImageXObject(name)).isFalse();
         }
       }
+    }
+  }
+
+  @Test
+  void documentsMadeAtTheSameTimeShareTheFontSafely() throws Exception {
+    // two managers download at once: the font objects are shared, each document gets its own glyphs
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<byte[]>> pdfs = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        MonthlyReportContent content = i % 2 == 0 ? ReportContents.full() : ReportContents.empty();
+        pdfs.add(pool.submit(() -> DOCUMENTS.pdf(content)));
+      }
+      for (int i = 0; i < pdfs.size(); i++) {
+        String text = pdfText(pdfs.get(i).get());
+        assertThat(text).contains(i % 2 == 0 ? "張偉(zhangwei)" : "李娜(lina)");
+        if (i % 2 == 0) {
+          assertThat(text).contains("12,345.50", ReportContents.LAST_BRAND);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 
