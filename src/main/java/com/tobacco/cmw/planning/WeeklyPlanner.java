@@ -96,6 +96,10 @@ public class WeeklyPlanner {
 
   /** Monday to Sunday, working days only: 調休 weekend days count, public holidays do not. */
   public List<LocalDate> workingDays(LocalDate weekStart) {
+    return workingDays(calendar, weekStart);
+  }
+
+  static List<LocalDate> workingDays(WorkCalendar calendar, LocalDate weekStart) {
     List<LocalDate> days = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
       LocalDate day = weekStart.plusDays(i);
