@@ -10,8 +10,11 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -61,6 +64,29 @@ final class PlanningFixture {
     jdbc.update("INSERT INTO cm_visit (process_instance_id, customer_code, manager_id, visit_type, planned_date, due_at, "
         + "status, checked_brands, created_at, completed_at) VALUES (?,?,?,'REGULAR',?,?,'DONE','',?,?)",
         "test-" + UUID.randomUUID(), code, manager, completedOn, at, at, at);
+  }
+
+  /**
+   * Removes what this fixture left behind (its manager's running instances, schedules, visits,
+   * customers and the manager), so tests that count master data find the demo data alone.
+   */
+  void cleanUp(RuntimeService runtime) {
+    List<String> instances = new ArrayList<>(jdbc.queryForList("SELECT process_instance_id FROM cm_visit_schedule "
+        + "WHERE manager_id = ? AND process_instance_id IS NOT NULL", String.class, managerId));
+    instances.addAll(jdbc.queryForList("SELECT process_instance_id FROM cm_visit WHERE manager_id = ?", String.class,
+        managerId));
+    for (String id : instances) {
+      if (runtime.createProcessInstanceQuery().processInstanceId(id).count() > 0) {
+        runtime.deleteProcessInstance(id, "test clean-up", true, true);
+      }
+    }
+    String mine = "SELECT customer_code FROM cm_customer WHERE manager_id = ?";
+    jdbc.update("DELETE FROM cm_visit_schedule_item WHERE schedule_id IN (SELECT id FROM cm_visit_schedule WHERE manager_id = ?) "
+        + "OR customer_code IN (" + mine + ")", managerId, managerId);
+    jdbc.update("DELETE FROM cm_visit_schedule WHERE manager_id = ?", managerId);
+    jdbc.update("DELETE FROM cm_visit WHERE customer_code IN (" + mine + ")", managerId);
+    jdbc.update("DELETE FROM cm_customer WHERE manager_id = ?", managerId);
+    jdbc.update("DELETE FROM cm_staff WHERE user_id = ?", managerId);
   }
 
   void exit(String code) {

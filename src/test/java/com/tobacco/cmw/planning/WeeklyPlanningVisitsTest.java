@@ -16,6 +16,7 @@ import com.tobacco.cmw.security.StaffDirectory;
 import com.tobacco.cmw.support.SpringTestBase;
 import com.tobacco.cmw.visit.CustomerVisitProcess;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
@@ -55,6 +57,19 @@ class WeeklyPlanningVisitsTest extends SpringTestBase {
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
 
+  final List<PlanningFixture> fixtures = new ArrayList<>();
+
+  @AfterEach
+  void cleanUp() {
+    fixtures.forEach(f -> f.cleanUp(runtimeService));
+  }
+
+  private PlanningFixture fixture(String region) {
+    PlanningFixture f = new PlanningFixture(staff, customers, jdbc, region);
+    fixtures.add(f);
+    return f;
+  }
+
   @BeforeEach
   void setUp() {
     init(engine);
@@ -63,7 +78,7 @@ class WeeklyPlanningVisitsTest extends SpringTestBase {
 
   @Test
   void aConfirmedScheduleStartsOneVisitPerPlannedVisitDueOnItsDay() throws Exception {
-    PlanningFixture f = new PlanningFixture(staff, customers, jdbc, "EAST");
+    PlanningFixture f = fixture("EAST");
     LocalDate week = planner.nextWeekStart().plusWeeks(1);
     String first = f.customer(1, null);
     String second = f.customer(3, null);
@@ -114,7 +129,7 @@ class WeeklyPlanningVisitsTest extends SpringTestBase {
 
   @Test
   void anAutomaticallyConfirmedScheduleStartsTheDraftedVisits() {
-    PlanningFixture f = new PlanningFixture(staff, customers, jdbc, "WEST");
+    PlanningFixture f = fixture("WEST");
     LocalDate week = planner.nextWeekStart().plusWeeks(2);
     String first = f.customer(2, null);
     String second = f.customer(4, null);

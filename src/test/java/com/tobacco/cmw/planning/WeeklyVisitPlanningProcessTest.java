@@ -37,6 +37,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +68,19 @@ class WeeklyVisitPlanningProcessTest extends ProcessTestBase {
   @Autowired CustomerRepository customers;
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
+
+  final List<PlanningFixture> fixtures = new ArrayList<>();
+
+  @AfterEach
+  void cleanUp() {
+    fixtures.forEach(f -> f.cleanUp(runtimeService));
+  }
+
+  private PlanningFixture fixture(String region) {
+    PlanningFixture f = new PlanningFixture(staff, customers, jdbc, region);
+    fixtures.add(f);
+    return f;
+  }
 
   @BeforeEach
   void setUp() {
@@ -139,7 +153,7 @@ class WeeklyVisitPlanningProcessTest extends ProcessTestBase {
 
   @Test
   void theManagerMovesRemovesAndAddsVisitsAndConfirms() throws Exception {
-    PlanningFixture f = new PlanningFixture(staff, customers, jdbc, "EAST");
+    PlanningFixture f = fixture("EAST");
     LocalDate week = planner.nextWeekStart().plusWeeks(1);
     String neverGrade1 = f.customer(1, null);
     String neverGrade4 = f.customer(4, null);
@@ -220,7 +234,7 @@ class WeeklyVisitPlanningProcessTest extends ProcessTestBase {
 
   @Test
   void aDraftNotConfirmedByMondayNineIsConfirmedAsDraftedAndTheRegionalManagerIsTold() {
-    PlanningFixture f = new PlanningFixture(staff, customers, jdbc, "WEST");
+    PlanningFixture f = fixture("WEST");
     LocalDate week = planner.nextWeekStart().plusWeeks(2);
     String first = f.customer(2, null);
     String second = f.customer(3, null);
@@ -280,8 +294,8 @@ class WeeklyVisitPlanningProcessTest extends ProcessTestBase {
 
   @Test
   void badAdjustmentsAreRefusedWithAClearMessageTheTaskStaysAndNothingIsWritten() throws Exception {
-    PlanningFixture f = new PlanningFixture(staff, customers, jdbc, "EAST");
-    PlanningFixture other = new PlanningFixture(staff, customers, jdbc, "EAST");
+    PlanningFixture f = fixture("EAST");
+    PlanningFixture other = fixture("EAST");
     LocalDate week = planner.nextWeekStart().plusWeeks(3);
     String planned = f.customer(1, null);
     List<String> spare = new ArrayList<>();
