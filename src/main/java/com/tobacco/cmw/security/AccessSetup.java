@@ -38,6 +38,10 @@ public class AccessSetup implements SetupStep {
   static final Map<String, List<String>> STARTABLE = Map.of(
       Roles.CUSTOMER_MANAGERS, List.of("customerVisit"),
       Roles.REGIONAL_MANAGERS, List.of("customerVisit"));
+  /** Processes whose tasks a role works on without starting them: READ on the definition (task forms). */
+  static final Map<String, List<String>> READABLE = Map.of(
+      Roles.CUSTOMER_MANAGERS, List.of("weeklyVisitPlanning"),
+      Roles.REGIONAL_MANAGERS, List.of("weeklyVisitPlanning"));
 
   private final IdentityService identityService;
   private final FilterService filterService;
@@ -70,6 +74,9 @@ public class AccessSetup implements SetupStep {
       for (String key : STARTABLE.getOrDefault(group, List.of())) {
         grants.toGroup(group, Resources.PROCESS_DEFINITION, key, READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
         grants.toGroup(group, Resources.PROCESS_INSTANCE, "*", CREATE);
+      }
+      for (String key : READABLE.getOrDefault(group, List.of())) {
+        grants.toGroup(group, Resources.PROCESS_DEFINITION, key, READ);
       }
     }
     auditors();
