@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import com.tobacco.cmw.config.SetupStep;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -27,15 +28,21 @@ public class MonthlyReportDemo implements SetupStep {
   private final MonthlyReportDrafting drafting;
   private final MonthlyReportSchedule schedule;
   private final ManagementService managementService;
+  private final boolean enabled;
 
-  public MonthlyReportDemo(MonthlyReportDrafting drafting, MonthlyReportSchedule schedule, ManagementService managementService) {
+  public MonthlyReportDemo(MonthlyReportDrafting drafting, MonthlyReportSchedule schedule, ManagementService managementService,
+                           @Value("${cmw.report.demo-drafts:true}") boolean enabled) {
     this.drafting = drafting;
     this.schedule = schedule;
     this.managementService = managementService;
+    this.enabled = enabled;
   }
 
   @Override
   public void run() {
+    if (!enabled) {
+      return;
+    }
     YearMonth month = schedule.lastMonth();
     List<String> started = drafting.startAll(month);
     for (String processInstanceId : started) {
