@@ -38,8 +38,11 @@ public class DraftMonthlyReportDelegate implements JavaDelegate {
     this.access = access;
   }
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DraftMonthlyReportDelegate.class);
+
   @Override
   public void execute(DelegateExecution execution) {
+    long started = System.currentTimeMillis();
     String managerId = (String) execution.getVariable(Var.MANAGER_ID);
     YearMonth month = month(execution.getVariable(Var.REPORT_MONTH));
     StaffDirectory.Staff manager = staff.find(managerId)
@@ -57,6 +60,7 @@ public class DraftMonthlyReportDelegate implements JavaDelegate {
     execution.setVariable(Var.REPORT_DUE, due);
     execution.setVariable(Var.REPORT_FIGURES, SectionDrafts.figuresText(content));
     setSections(execution, content.sections());
+    log.info("Monthly report {} drafted in {} ms", content.reportKey(), System.currentTimeMillis() - started);
   }
 
   static void setSections(DelegateExecution execution, Sections s) {
