@@ -13,10 +13,13 @@ CREATE TABLE cm_sales_month_summary (
 );
 CREATE INDEX ix_month_summary_month ON cm_sales_month_summary(month_start);
 
--- which months the summary holds, and when they were summarised
+-- which months the summary holds, when they were summarised, and a fingerprint of the month's
+-- sales lines then (count, highest id, total cartons and amount): a changed fingerprint means
+-- lines were added, removed or corrected since
 CREATE TABLE cm_sales_month_summarised (
   month_start      DATE PRIMARY KEY,
   sales_lines      BIGINT NOT NULL,
+  fingerprint      VARCHAR(200) NOT NULL,
   summarised_at    TIMESTAMP NOT NULL
 );
 

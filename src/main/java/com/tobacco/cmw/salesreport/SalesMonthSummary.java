@@ -1,5 +1,6 @@
 package com.tobacco.cmw.salesreport;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -14,10 +15,9 @@ import org.springframework.stereotype.Repository;
 /**
  * Cartons and amount per customer, brand and month (table {@code cm_sales_month_summary}),
  * the only source of the report's figures. A month is summarised by one grouped
- * INSERT … SELECT over {@code cm_sales_line}; it is summarised again when the number of its sales
- * lines changed since (an import added lines) and always for the newest two months asked for
- * (late corrections). {@link #refresh(YearMonth)} re-summarises a month on demand, e.g. after an
- * import that changed amounts.
+ * INSERT … SELECT over {@code cm_sales_line}; it is summarised again when the fingerprint of its
+ * sales lines (count, highest id, total cartons and amount) changed since, and always for the
+ * newest two months asked for. {@link #refresh(YearMonth)} re-summarises a month on demand.
  */
 @Repository
 public class SalesMonthSummary {
@@ -35,23 +35,25 @@ public class SalesMonthSummary {
     if (from.isAfter(to)) {
       throw new IllegalArgumentException("from " + from + " is after " + to);
     }
-    Map<YearMonth, Long> lines = new HashMap<>();
-    jdbc.query("SELECT EXTRACT(YEAR FROM order_date), EXTRACT(MONTH FROM order_date), COUNT(*) FROM cm_sales_line "
-            + "WHERE order_date >= ? AND order_date < ? GROUP BY EXTRACT(YEAR FROM order_date), EXTRACT(MONTH FROM order_date)",
+    Map<YearMonth, Fingerprint> now = new HashMap<>();
+    jdbc.query("SELECT EXTRACT(YEAR FROM order_date), EXTRACT(MONTH FROM order_date), COUNT(*), MAX(id), "
+            + "SUM(quantity_cartons), SUM(amount) FROM cm_sales_line WHERE order_date >= ? AND order_date < ? "
+            + "GROUP BY EXTRACT(YEAR FROM order_date), EXTRACT(MONTH FROM order_date)",
         rs -> {
-          lines.put(YearMonth.of(rs.getInt(1), rs.getInt(2)), rs.getLong(3));
+          now.put(YearMonth.of(rs.getInt(1), rs.getInt(2)),
+              new Fingerprint(rs.getLong(3), rs.getLong(4), rs.getBigDecimal(5), rs.getBigDecimal(6)));
         }, Date.valueOf(from.atDay(1)), Date.valueOf(to.plusMonths(1).atDay(1)));
-    Map<YearMonth, Long> summarised = new HashMap<>();
-    jdbc.query("SELECT month_start, sales_lines FROM cm_sales_month_summarised WHERE month_start BETWEEN ? AND ?",
+    Map<YearMonth, String> summarised = new HashMap<>();
+    jdbc.query("SELECT month_start, fingerprint FROM cm_sales_month_summarised WHERE month_start BETWEEN ? AND ?",
         rs -> {
-          summarised.put(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getLong(2));
+          summarised.put(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getString(2));
         }, Date.valueOf(from.atDay(1)), Date.valueOf(to.atDay(1)));
     int count = 0;
     for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-      long now = lines.getOrDefault(m, 0L);
+      Fingerprint f = now.getOrDefault(m, Fingerprint.EMPTY);
       boolean recent = !m.isBefore(to.minusMonths(1));
-      if (recent || !Long.valueOf(now).equals(summarised.get(m))) {
-        summarise(m, now);
+      if (recent || !f.text().equals(summarised.get(m))) {
+        summarise(m, f);
         count++;
       }
     }
@@ -60,12 +62,28 @@ public class SalesMonthSummary {
 
   /** Summarises one month again from its sales lines. */
   public void refresh(YearMonth month) {
-    Long lines = jdbc.queryForObject("SELECT COUNT(*) FROM cm_sales_line WHERE order_date >= ? AND order_date < ?",
-        Long.class, Date.valueOf(month.atDay(1)), Date.valueOf(month.plusMonths(1).atDay(1)));
-    summarise(month, lines == null ? 0 : lines);
+    Fingerprint f = jdbc.queryForObject("SELECT COUNT(*), MAX(id), SUM(quantity_cartons), SUM(amount) FROM cm_sales_line "
+            + "WHERE order_date >= ? AND order_date < ?",
+        (rs, i) -> new Fingerprint(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4)),
+        Date.valueOf(month.atDay(1)), Date.valueOf(month.plusMonths(1).atDay(1)));
+    summarise(month, f);
   }
 
-  private void summarise(YearMonth month, long lines) {
+  /** What a month's sales lines looked like: count, highest id, total cartons and amount. */
+  record Fingerprint(long lines, long maxId, BigDecimal cartons, BigDecimal amount) {
+    static final Fingerprint EMPTY = new Fingerprint(0, 0, null, null);
+
+    String text() {
+      return lines + "|" + maxId + "|" + plain(cartons) + "|" + plain(amount);
+    }
+
+    private static String plain(BigDecimal v) {
+      return v == null ? "0" : v.stripTrailingZeros().toPlainString();
+    }
+  }
+
+  private void summarise(YearMonth month, Fingerprint f) {
+    long lines = f.lines();
     long started = System.currentTimeMillis();
     Date start = Date.valueOf(month.atDay(1));
     jdbc.update("DELETE FROM cm_sales_month_summary WHERE month_start = ?", start);
@@ -73,10 +91,10 @@ public class SalesMonthSummary {
             + "SELECT CAST(? AS DATE), customer_code, brand_code, SUM(quantity_cartons), SUM(amount) FROM cm_sales_line "
             + "WHERE order_date >= ? AND order_date < ? GROUP BY customer_code, brand_code",
         start, start, Date.valueOf(month.plusMonths(1).atDay(1)));
-    if (jdbc.update("UPDATE cm_sales_month_summarised SET sales_lines = ?, summarised_at = ? WHERE month_start = ?",
-        lines, Timestamp.from(Instant.now()), start) == 0) {
-      jdbc.update("INSERT INTO cm_sales_month_summarised (month_start, sales_lines, summarised_at) VALUES (?, ?, ?)",
-          start, lines, Timestamp.from(Instant.now()));
+    if (jdbc.update("UPDATE cm_sales_month_summarised SET sales_lines = ?, fingerprint = ?, summarised_at = ? "
+        + "WHERE month_start = ?", lines, f.text(), Timestamp.from(Instant.now()), start) == 0) {
+      jdbc.update("INSERT INTO cm_sales_month_summarised (month_start, sales_lines, fingerprint, summarised_at) "
+          + "VALUES (?, ?, ?, ?)", start, lines, f.text(), Timestamp.from(Instant.now()));
     }
     log.debug("Sales of {} summarised: {} lines into {} rows in {} ms", month, lines, rows, System.currentTimeMillis() - started);
   }
