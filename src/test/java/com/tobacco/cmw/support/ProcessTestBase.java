@@ -13,7 +13,9 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     // an engine name of its own: REST and the webapps look engines up by name, and the other
     // test context's engine must stay the one called "default"
-    properties = "camunda.bpm.process-engine-name=processtests")
+    properties = {"camunda.bpm.process-engine-name=processtests",
+        // the coverage plugin refuses instances started before a test class runs (demo setup)
+        "cmw.report.demo-drafts=false"})
 @ActiveProfiles({"demo", "test"})
 @Import({ProcessEngineCoverageConfiguration.class, CoverageSettings.class})
 public abstract class ProcessTestBase {

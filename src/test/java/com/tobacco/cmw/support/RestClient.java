@@ -39,6 +39,20 @@ public final class RestClient {
     }
   }
 
+  /** A download: the body as bytes. */
+  public HttpResponse<byte[]> getBytes(String user, String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    if (user != null) {
+      request.header("Authorization", "Basic " + Base64.getEncoder()
+          .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+    }
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private HttpResponse<String> send(String user, HttpRequest.Builder request) {
     return send(user, "demo", request);
   }
