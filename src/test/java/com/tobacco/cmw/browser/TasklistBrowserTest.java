@@ -1,5 +1,6 @@
 package com.tobacco.cmw.browser;
 
+import static com.tobacco.cmw.browser.TasklistPage.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -49,12 +50,8 @@ class TasklistBrowserTest extends SpringTestBase {
   private static final Logger log = LoggerFactory.getLogger(TasklistBrowserTest.class);
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final String USER = "zhangwei";
-  private static final String MY_TASKS_FILTER = "我的任務 My tasks";
   private static final String SITUATION = "顧客投訴店內有疑似假煙";
   private static final String SIGNER = "王小明";
-
-  /** What the test typed, per field, to check before completing. */
-  private final Map<By, String> typed = new LinkedHashMap<>();
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
@@ -91,15 +88,17 @@ class TasklistBrowserTest extends SpringTestBase {
     try (HeadlessChromium browser = new HeadlessChromium(TIMEOUT)) {
       try {
         // 2. Log in to Tasklist, open the task from the filter "我的任務 My tasks" and fill the form.
-        logIn(browser);
-        openTaskFromMyTasks(browser, task);
-        typedStock.putAll(fillVisitForm(browser));
+        TasklistPage page = new TasklistPage(browser, port, taskService);
+        page.logIn(USER);
+        page.openTask(TasklistPage.MY_TASKS_FILTER, task, field("Field_InfoPassedOn"));
+        assertThat(page.formText()).contains("特殊訪問").contains(storeNameOf(task)).contains(SITUATION);
+        typedStock.putAll(fillVisitForm(page));
         int height = ((Number) browser.driver.executeScript(
             "return document.querySelector('.fjs-container').scrollHeight")).intValue() + 500;
         log.info("Filled form: {}", browser.tallScreenshot("visit-form", height).toAbsolutePath());
 
         // ... and complete it with Tasklist's own Complete button.
-        complete(browser, task);
+        page.complete(task);
       } catch (Throwable t) {
         browser.dumpPage("failure");
         browser.screenshot("failure");
@@ -141,127 +140,43 @@ class TasklistBrowserTest extends SpringTestBase {
         Duration.ofNanos(System.nanoTime() - started).toMillis());
   }
 
-  /** The login form of the Camunda webapps (AngularJS models username and password). */
-  private void logIn(HeadlessChromium browser) {
-    browser.driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
-    browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("form[name='signinForm'] input[ng-model='username']"))).sendKeys(USER);
-    browser.driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys("demo");
-    browser.driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-  }
-
-  /** Clicks the filter, waits for the task in its list (by id, checking the name shown) and opens it. */
-  private void openTaskFromMyTasks(HeadlessChromium browser, Task task) {
-    browser.wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-        "//div[contains(@class,'task-filter')]//h4//a[contains(normalize-space(.), '" + MY_TASKS_FILTER + "')]"))).click();
-    By taskLink = By.cssSelector("ol.tasks-list li.task h4 a[href*='task=" + task.getId() + "']");
-    browser.wait.until(d -> !d.findElements(taskLink).isEmpty() || tasklistError(browser) != null);
-    assertThat(tasklistError(browser)).as("error shown by Tasklist").isNull();
-    WebElement link = browser.wait.until(ExpectedConditions.elementToBeClickable(taskLink));
-    assertThat(link.getText().trim()).isEqualTo(task.getName());
-    link.click();
-    // the form is there once its first textarea is
-    browser.wait.until(ExpectedConditions.visibilityOfElementLocated(field("Field_InfoPassedOn")));
-    assertThat(browser.driver.findElement(By.cssSelector(".fjs-form")).getText())
-        .contains("特殊訪問").contains(storeNameOf(task)).contains(SITUATION);
-  }
-
   /**
    * Types the report a–e, the special-situation handling, the stock of every brand row (with a
    * shelf price one yuan above the row's minimum, so no downgrade follows), the signer's name, and
    * ticks the customer's confirmation. Returns the stock typed per brand code.
    */
-  private Map<String, BigDecimal> fillVisitForm(HeadlessChromium browser) {
-    type(browser, field("Field_InfoPassedOn"), "傳達了新品上市和價格政策");
-    type(browser, field("Field_InfoCollected"), "客戶反映中華(硬)斷貨");
+  private Map<String, BigDecimal> fillVisitForm(TasklistPage page) {
+    page.type(field("Field_InfoPassedOn"), "傳達了新品上市和價格政策");
+    page.type(field("Field_InfoCollected"), "客戶反映中華(硬)斷貨");
 
-    List<WebElement> stockInputs = browser.driver.findElements(
+    List<WebElement> stockInputs = page.browser.driver.findElements(
         By.cssSelector(".fjs-form input[id*='-Field_StockCartons_']"));
     assertThat(stockInputs).as("brand rows pre-filled by the process").isNotEmpty();
     Map<String, BigDecimal> typedStock = new LinkedHashMap<>();
     List<String> rows = new ArrayList<>();
     for (int row = 0; row < stockInputs.size(); row++) {
-      String brandCode = valueOf(browser, field("Field_BrandCode_" + row));
-      BigDecimal minPrice = new BigDecimal(valueOf(browser, field("Field_MinPrice_" + row)));
+      String brandCode = page.valueOf(field("Field_BrandCode_" + row));
+      BigDecimal minPrice = new BigDecimal(page.valueOf(field("Field_MinPrice_" + row)));
       BigDecimal stock = new BigDecimal(row + 2 + ".5");
       BigDecimal shelfPrice = minPrice.add(BigDecimal.ONE);
-      type(browser, field("Field_StockCartons_" + row), stock.toPlainString());
-      type(browser, field("Field_ShelfPrice_" + row), shelfPrice.toPlainString());
+      page.type(field("Field_StockCartons_" + row), stock.toPlainString());
+      page.type(field("Field_ShelfPrice_" + row), shelfPrice.toPlainString());
       typedStock.put(brandCode, stock);
       rows.add(brandCode + " stock " + stock + " price " + shelfPrice + " (min " + minPrice + ")");
     }
     log.info("Brand rows typed: {}", rows);
 
-    type(browser, field("Field_DisplayWork"), "已調換兩張污損標價簽");
-    type(browser, field("Field_LawfulObservation"), "銷售正常,未見違規");
-    type(browser, field("Field_SpecialHandling"), "已封存可疑卷煙並報專賣部門");
-    type(browser, field("Field_CustomerSigner"), SIGNER);
-    WebElement confirmed = browser.driver.findElement(field("Field_CustomerConfirmed"));
+    page.type(field("Field_DisplayWork"), "已調換兩張污損標價簽");
+    page.type(field("Field_LawfulObservation"), "銷售正常,未見違規");
+    page.type(field("Field_SpecialHandling"), "已封存可疑卷煙並報專賣部門");
+    page.type(field("Field_CustomerSigner"), SIGNER);
+    WebElement confirmed = page.browser.driver.findElement(field("Field_CustomerConfirmed"));
     if (!confirmed.isSelected()) {
       confirmed.click();
     }
     assertThat(confirmed.isSelected()).isTrue();
-    // everything typed is still there (a re-render can reset a field) and no field shows an error
-    typed.forEach((locator, text) -> assertThat(valueOf(browser, locator)).as("%s", locator).isEqualTo(text));
-    assertThat(browser.driver.findElements(By.cssSelector(".fjs-form .fjs-form-field-error"))).isEmpty();
+    page.assertTypedAndValid();
     return typedStock;
-  }
-
-  /** Tasklist's Complete button; waits until the engine has completed the task, or fails with Tasklist's error. */
-  private void complete(HeadlessChromium browser, Task task) {
-    By completeButton = By.cssSelector(".form-actions button[ng-click='complete()']");
-    new WebDriverWait(browser.driver, Duration.ofSeconds(10))
-        .withMessage("Complete stays disabled on the filled form: Tasklist 7.24 counts the empty entries form-js "
-            + "leaves in its error map for fields in a dynamic list (Tasklist custom script app/tasklist/custom/"
-            + "camunda-forms-validity.js works around it)")
-        .until(ExpectedConditions.elementToBeClickable(completeButton))
-        .click();
-    browser.wait.until(d -> taskService.createTaskQuery().taskId(task.getId()).count() == 0
-        || tasklistError(browser) != null);
-    String error = tasklistError(browser);
-    if (error != null) {
-      fail("Tasklist refused to complete the task: " + error);
-    }
-    // Tasklist drops the task from the list
-    browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(
-        By.cssSelector("ol.tasks-list a[href*='task=" + task.getId() + "']")));
-  }
-
-  /** The text of the first error Tasklist shows (a red alert in a column or a notification), or null. */
-  private static String tasklistError(HeadlessChromium browser) {
-    for (WebElement alert : browser.driver.findElements(By.cssSelector(".alert-danger"))) {
-      try {
-        if (alert.isDisplayed()) {
-          return alert.getText().trim();
-        }
-      } catch (StaleElementReferenceException gone) {
-        // re-rendered meanwhile: not shown any more
-      }
-    }
-    return null;
-  }
-
-  /** A form-js input by its component id (ids end in "-" + component id, rows of a list add "_" + row). */
-  private static By field(String componentId) {
-    return By.cssSelector(".fjs-form [id$='-" + componentId + "']");
-  }
-
-  /**
-   * Clicks into an empty field, types and leaves it with Tab, as a user would. No clear(): WebDriver's
-   * clear blurs the field, and the re-render that follows can wipe text typed right after it (form-js
-   * commits typed text 300 ms later or on blur).
-   */
-  private void type(HeadlessChromium browser, By locator, String text) {
-    typed.put(locator, text);
-    WebElement input = browser.wait.until(ExpectedConditions.elementToBeClickable(locator));
-    assertThat(input.getDomProperty("value")).as("field %s before typing", locator).isEmpty();
-    input.click();
-    input.sendKeys(text, Keys.TAB);
-    browser.wait.until(d -> text.equals(d.findElement(locator).getDomProperty("value")));
-  }
-
-  private static String valueOf(HeadlessChromium browser, By locator) {
-    return browser.driver.findElement(locator).getDomProperty("value");
   }
 
   private String storeNameOf(Task task) {
