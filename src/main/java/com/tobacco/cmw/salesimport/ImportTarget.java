@@ -54,13 +54,33 @@ abstract class ImportTarget {
 
   /** Rows of the stage sharing a key: every row after the first is a duplicate of the first. */
   protected void duplicates(String keyColumn, String zh, String en, RejectSink sink) {
+    duplicates(keyColumn, (key, first) -> "與第 " + first + " 行重複(" + zh + ")/ duplicate of row " + first + " (" + en + ")", sink);
+  }
+
+  /** The reason of a duplicate, from its key and the row it repeats. */
+  @FunctionalInterface
+  interface DuplicateReason {
+    String of(String key, long firstRow);
+  }
+
+  /**
+   * Keys that occur more than once, in one grouped query that H2 answers from the index
+   * (import_id, key) as a stream (import_id is grouped too so the index matches the grouping);
+   * then the repeating rows of each such key.
+   */
+  protected void duplicates(String keyColumn, DuplicateReason reason, RejectSink sink) {
     String t = stageTable();
-    jdbc.query("SELECT s.row_no, d.first_row FROM " + t + " s JOIN (SELECT " + keyColumn + " AS k, MIN(row_no) AS first_row FROM " + t
-            + " WHERE import_id = ? GROUP BY " + keyColumn + " HAVING COUNT(*) > 1) d ON d.k = s." + keyColumn
-            + " WHERE s.import_id = ? AND s.row_no > d.first_row",
-        rs -> {
-          long first = rs.getLong(2);
-          sink.reject(rs.getLong(1), "與第 " + first + " 行重複(" + zh + ")/ duplicate of row " + first + " (" + en + ")");
-        }, importId, importId);
+    java.util.List<Object[]> repeated = new java.util.ArrayList<>();
+    jdbc.query("SELECT " + keyColumn + ", MIN(row_no) FROM " + t + " WHERE import_id = ? GROUP BY import_id, " + keyColumn
+        + " HAVING COUNT(*) > 1", rs -> {
+          repeated.add(new Object[] {rs.getString(1), rs.getLong(2)});
+        }, importId);
+    for (Object[] key : repeated) {
+      long first = (Long) key[1];
+      for (Long row : jdbc.queryForList("SELECT row_no FROM " + t + " WHERE import_id = ? AND " + keyColumn + " = ? AND row_no > ? "
+          + "ORDER BY row_no", Long.class, importId, key[0], first)) {
+        sink.reject(row, reason.of((String) key[0], first));
+      }
+    }
   }
 }

@@ -102,16 +102,11 @@ final class SalesImport extends ImportTarget {
 
   @Override
   void checkStaged(RejectSink sink) {
-    String t = stageTable();
-    jdbc.query("SELECT s.row_no, d.first_row, s.source_key FROM " + t + " s JOIN (SELECT source_key, MIN(row_no) AS first_row FROM " + t
-            + " WHERE import_id = ? GROUP BY source_key HAVING COUNT(*) > 1) d ON d.source_key = s.source_key"
-            + " WHERE s.import_id = ? AND s.row_no > d.first_row",
-        rs -> {
-          long first = rs.getLong(2);
-          boolean order = rs.getString(3).startsWith("order:");
-          sink.reject(rs.getLong(1), "與第 " + first + " 行重複(" + (order ? "同一訂單號和行號" : "同一客戶、訂單日期和品牌")
-              + ")/ duplicate of row " + first + " (" + (order ? "same order and line number" : "same customer, order date and brand") + ")");
-        }, importId, importId);
+    duplicates("source_key", (key, first) -> {
+      boolean order = key.startsWith("order:");
+      return "與第 " + first + " 行重複(" + (order ? "同一訂單號和行號" : "同一客戶、訂單日期和品牌") + ")/ duplicate of row " + first
+          + " (" + (order ? "same order and line number" : "same customer, order date and brand") + ")";
+    }, sink);
   }
 
   @Override
