@@ -1,6 +1,6 @@
--- Data import (SPEC §2): the log of every import, and staging tables that a file is written
--- into first. Staged rows are checked together (duplicates, conflicts) and merged in one
--- transaction; an import that fails or is rejected leaves nothing behind.
+-- Data import (SPEC §2): the log of every import; sales lines marked with the import that wrote
+-- them; staging tables for customers and brands, checked together (duplicates, conflicts) and
+-- merged. Each import is one transaction: one that fails or is rejected leaves nothing behind.
 -- One script per vendor: this one for H2, the same shape for PostgreSQL.
 
 CREATE TABLE cm_import (
@@ -22,18 +22,10 @@ CREATE TABLE cm_import (
 );
 CREATE INDEX ix_import_started ON cm_import(started_at);
 
-CREATE TABLE cm_import_sales_stage (
-  import_id        BIGINT NOT NULL,
-  row_no           BIGINT NOT NULL,
-  customer_code    VARCHAR(20) NOT NULL,
-  order_date       DATE NOT NULL,
-  brand_code       VARCHAR(20) NOT NULL,
-  quantity_cartons DECIMAL(12,2) NOT NULL,
-  amount           DECIMAL(14,2) NOT NULL,
-  source_key       VARCHAR(80) NOT NULL,
-  PRIMARY KEY (import_id, row_no)
-);
-CREATE INDEX ix_sales_stage_key ON cm_import_sales_stage(import_id, source_key);
+-- which import wrote a sales line and its row in the file (NULL for generated demo lines);
+-- sales lines are written straight into cm_sales_line inside the import's transaction
+ALTER TABLE cm_sales_line ADD COLUMN import_id BIGINT;
+ALTER TABLE cm_sales_line ADD COLUMN import_row BIGINT;
 
 CREATE TABLE cm_import_customer_stage (
   import_id       BIGINT NOT NULL,

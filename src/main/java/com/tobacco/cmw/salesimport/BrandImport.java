@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The brand catalogue into {@code cm_brand}, keyed by brand code: a known code is updated. */
-final class BrandImport extends ImportTarget {
+final class BrandImport extends StagedTarget {
 
   static final Column CODE = Column.required("品牌編碼", "brand code", 20, "品牌编码", "brand_code", "卷煙編碼", "卷烟编码");
   static final Column NAME = Column.required("品牌名稱", "brand name", 60, "品牌名称", "name", "brand_name", "卷煙名稱", "卷烟名称");
@@ -54,12 +54,12 @@ final class BrandImport extends ImportTarget {
   }
 
   @Override
-  void checkStaged(RejectSink sink) {
+  void checkWritten(RejectSink sink) {
     duplicates("brand_code", "同一品牌編碼", "same brand code", sink);
   }
 
   @Override
-  Merged merge(String user) {
+  Merged mergeStaged(String user) {
     Long replaced = jdbc.queryForObject("SELECT COUNT(*) FROM cm_import_brand_stage s JOIN cm_brand b "
         + "ON b.brand_code = s.brand_code WHERE s.import_id = ?", Long.class, importId);
     long imported = jdbc.update("MERGE INTO cm_brand b USING (SELECT * FROM cm_import_brand_stage WHERE import_id = ?) s "

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Retail customers into {@code cm_customer}, keyed by customer code: a known code is updated and
  * every changed field is written to {@code cm_customer_change} with the import as reason.
  */
-final class CustomerImport extends ImportTarget {
+final class CustomerImport extends StagedTarget {
 
   static final Column CODE = Column.required("客戶編碼", "customer code", 20, "客户编码", "customer_code");
   static final Column STORE = Column.required("店名", "store name", 120, "店鋪名稱", "店铺名称", "store_name");
@@ -131,7 +131,7 @@ final class CustomerImport extends ImportTarget {
   }
 
   @Override
-  void checkStaged(RejectSink sink) {
+  void checkWritten(RejectSink sink) {
     duplicates("customer_code", "同一客戶編碼", "same customer code", sink);
     duplicates("licence_no", "同一許可證號", "same licence number", sink);
     jdbc.query("SELECT s.row_no, s.licence_no, c.customer_code FROM cm_import_customer_stage s "
@@ -143,7 +143,7 @@ final class CustomerImport extends ImportTarget {
   }
 
   @Override
-  Merged merge(String user) {
+  Merged mergeStaged(String user) {
     Timestamp now = Timestamp.from(Instant.now());
     String reason = "數據導入 #" + importId + " / import #" + importId;
     for (String field : LOGGED) {

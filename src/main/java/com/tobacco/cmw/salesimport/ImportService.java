@@ -152,31 +152,41 @@ public class ImportService {
       this.user = user;
     }
 
+    private long phaseStart = System.nanoTime();
+
+    /** Time of each phase at debug level, to see where a large import spends it. */
+    private void phase(String name) {
+      long now = System.nanoTime();
+      log.debug("import phase {}: {} ms", name, (now - phaseStart) / 1_000_000);
+      phaseStart = now;
+    }
+
     ImportReport execute(RowReader reader, Path file) {
       reader.read(file, this::row);
       flush();
+      phase("read, check and write " + read + " rows");
       if (header == null) {
         throw ImportRefused.badRequest(NO_HEADER);
       }
       if (read == 0) {
         throw ImportRefused.badRequest(NO_ROWS);
       }
-      // a row can fail several staged checks; it is one rejected row
-      Set<Long> stagedRejects = new LinkedHashSet<>();
-      target.checkStaged((row, reason) -> {
-        if (stagedRejects.add(row)) {
+      // a row can fail several checks; it is one rejected row
+      Set<Long> checkRejects = new LinkedHashSet<>();
+      target.checkWritten((row, reason) -> {
+        if (checkRejects.add(row)) {
           reject(row, reason);
         } else {
           rejects.computeIfPresent(row, (r, before) -> before + "; " + reason);
         }
       });
+      phase("checks");
       if (rejected > 0 && !partial) {
         return report(Status.REJECTED, 0, 0, "文件有 " + rejected + " 行錯誤,未導入任何數據;可改正後重新導入,或選擇部分導入 / "
             + rejected + " rows have errors, nothing was imported; correct them or import with partial=true");
       }
-      stagedRejects.forEach(target::unstage);
-      ImportTarget.Merged merged = target.merge(user);
-      target.clearStage();
+      ImportTarget.Merged merged = target.merge(user, checkRejects);
+      phase("merge");
       Status status = rejected > 0 ? Status.PARTIAL : Status.IMPORTED;
       return report(status, merged.imported(), merged.replaced(), status == Status.PARTIAL
           ? "已導入 " + merged.imported() + " 行,拒絕 " + rejected + " 行 / imported " + merged.imported() + " rows, rejected " + rejected
@@ -209,7 +219,7 @@ public class ImportService {
 
     private void flush() {
       if (!batch.isEmpty()) {
-        jdbc.batchUpdate(target.stageInsertSql(), batch);
+        target.write(batch, this::reject);
         batch.clear();
       }
     }

@@ -3,6 +3,7 @@ package com.tobacco.cmw.salesimport;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Sales lines of the ordering system into {@code cm_sales_line}. The key ({@code source_key}):
+ * Sales lines of the ordering system, written straight into {@code cm_sales_line} in batches
+ * (each line marked with the import and its row), inside the import's transaction. The key ({@code source_key}):
  * {@code order:<order number>:<line number>} when the file gives order numbers, else
  * {@code day:<customer>:<order date>:<brand>} (one line per customer, brand and day, the key the
  * demo data uses under the prefix {@code demo:}). A line with a key already stored replaces it.
@@ -32,6 +34,13 @@ final class SalesImport extends ImportTarget {
   private final Map<String, BigDecimal> wholesale = new HashMap<>();
   private final BigDecimal tolerance;
   private final LocalDate today;
+  /** Whether generated demo lines exist, which day keys replace too. */
+  private final boolean demoLines;
+  private long written;
+  private long replaced;
+
+  static final String DAY = "day:";
+  static final String DEMO = "demo:";
 
   SalesImport(JdbcTemplate jdbc, long importId, BigDecimal tolerance, LocalDate today) {
     super(jdbc, importId);
@@ -43,22 +52,13 @@ final class SalesImport extends ImportTarget {
     jdbc.query("SELECT brand_code, wholesale_price_carton FROM cm_brand", rs -> {
       wholesale.put(rs.getString(1), rs.getBigDecimal(2));
     });
+    demoLines = !jdbc.queryForList("SELECT source_key FROM cm_sales_line WHERE source_key LIKE 'demo:%' FETCH FIRST 1 ROWS ONLY",
+        String.class).isEmpty();
   }
 
   @Override
   List<Column> columns() {
     return COLUMNS;
-  }
-
-  @Override
-  String stageTable() {
-    return "cm_import_sales_stage";
-  }
-
-  @Override
-  String stageInsertSql() {
-    return "INSERT INTO cm_import_sales_stage (import_id, row_no, customer_code, order_date, brand_code, quantity_cartons, "
-        + "amount, source_key) VALUES (?,?,?,?,?,?,?,?)";
   }
 
   @Override
@@ -96,29 +96,109 @@ final class SalesImport extends ImportTarget {
     if (v.reasons.size() > before) {
       return null;
     }
-    String key = orderNo != null ? "order:" + orderNo + ":" + lineNo : "day:" + customer + ":" + date + ":" + brand;
+    String key = orderNo != null ? "order:" + orderNo + ":" + lineNo : DAY + customer + ":" + date + ":" + brand;
     return new Object[] {importId, row, customer, date, brand, quantity, amount, key};
   }
 
+  /**
+   * Per batch, set-based: one query finds which keys are stored. A key written earlier by this
+   * import makes the row a duplicate; a key stored before is replaced in place (an UPDATE of the
+   * line, cheaper than delete and insert); the other rows are inserted. The demo line of a day
+   * key is deleted. Lines are marked with the import and their row.
+   */
   @Override
-  void checkStaged(RejectSink sink) {
-    duplicates("source_key", (key, first) -> {
-      boolean order = key.startsWith("order:");
-      return "與第 " + first + " 行重複(" + (order ? "同一訂單號和行號" : "同一客戶、訂單日期和品牌") + ")/ duplicate of row " + first
-          + " (" + (order ? "same order and line number" : "same customer, order date and brand") + ")";
-    }, sink);
+  void write(List<Object[]> batch, RejectSink sink) {
+    Map<String, Long> first = new HashMap<>();
+    List<Object[]> rows = new ArrayList<>(batch.size());
+    for (Object[] r : batch) {
+      Long earlier = first.putIfAbsent((String) r[7], (Long) r[1]);
+      if (earlier != null) {
+        sink.reject((Long) r[1], duplicate((String) r[7], earlier));
+      } else {
+        rows.add(r);
+      }
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    Map<String, Long> ours = new HashMap<>();
+    Set<String> stored = new HashSet<>();
+    jdbc.query("SELECT source_key, import_id, import_row FROM cm_sales_line WHERE source_key IN (" + marks(rows.size()) + ")", rs -> {
+      long by = rs.getLong(2);
+      if (!rs.wasNull() && by == importId) {
+        ours.put(rs.getString(1), rs.getLong(3));
+      } else {
+        stored.add(rs.getString(1));
+      }
+    }, keys(rows, false));
+    List<Object[]> inserts = new ArrayList<>(rows.size());
+    List<Object[]> updates = new ArrayList<>();
+    for (Object[] r : rows) {
+      String key = (String) r[7];
+      Long earlier = ours.get(key);
+      if (earlier != null) {
+        sink.reject((Long) r[1], duplicate(key, earlier));
+      } else if (stored.contains(key)) {
+        updates.add(new Object[] {r[2], r[3], r[4], r[5], r[6], r[0], r[1], key});
+      } else {
+        inserts.add(r);
+      }
+    }
+    if (demoLines) {
+      List<Object> demoKeys = new ArrayList<>();
+      for (Object[] r : inserts) {
+        String key = (String) r[7];
+        if (key.startsWith(DAY)) {
+          demoKeys.add(DEMO + key.substring(DAY.length()));
+        }
+      }
+      if (!demoKeys.isEmpty()) {
+        replaced += jdbc.update("DELETE FROM cm_sales_line WHERE source_key IN (" + marks(demoKeys.size()) + ")", demoKeys.toArray());
+      }
+    }
+    if (!updates.isEmpty()) {
+      jdbc.batchUpdate("UPDATE cm_sales_line SET customer_code = ?, order_date = ?, brand_code = ?, quantity_cartons = ?, amount = ?, "
+          + "import_id = ?, import_row = ? WHERE source_key = ?", updates);
+      replaced += updates.size();
+    }
+    if (!inserts.isEmpty()) {
+      jdbc.batchUpdate("INSERT INTO cm_sales_line (import_id, import_row, customer_code, order_date, brand_code, quantity_cartons, "
+          + "amount, source_key) VALUES (?,?,?,?,?,?,?,?)", inserts);
+    }
+    written += updates.size() + inserts.size();
+  }
+
+  /** The keys of the rows, and with {@code demo} also the demo key of each day key. */
+  private static Object[] keys(List<Object[]> rows, boolean demo) {
+    List<Object> keys = new ArrayList<>(rows.size() * (demo ? 2 : 1));
+    for (Object[] r : rows) {
+      String key = (String) r[7];
+      keys.add(key);
+      if (demo && key.startsWith(DAY)) {
+        keys.add(DEMO + key.substring(DAY.length()));
+      }
+    }
+    return keys.toArray();
+  }
+
+  private static String marks(int n) {
+    return String.join(",", java.util.Collections.nCopies(n, "?"));
+  }
+
+  private static String duplicate(String key, long first) {
+    boolean order = key.startsWith("order:");
+    return "與第 " + first + " 行重複(" + (order ? "同一訂單號和行號" : "同一客戶、訂單日期和品牌") + ")/ duplicate of row " + first
+        + " (" + (order ? "same order and line number" : "same customer, order date and brand") + ")";
   }
 
   @Override
-  Merged merge(String user) {
-    long replaced = jdbc.update("DELETE FROM cm_sales_line WHERE source_key IN "
-        + "(SELECT source_key FROM cm_import_sales_stage WHERE import_id = ?)", importId);
-    // a line of a day replaces the generated demo line of the same customer, day and brand
-    replaced += jdbc.update("DELETE FROM cm_sales_line WHERE source_key IN (SELECT 'demo:' || SUBSTRING(source_key, 5) "
-        + "FROM cm_import_sales_stage WHERE import_id = ? AND source_key LIKE 'day:%')", importId);
-    long imported = jdbc.update("INSERT INTO cm_sales_line (customer_code, order_date, brand_code, quantity_cartons, amount, source_key) "
-        + "SELECT customer_code, order_date, brand_code, quantity_cartons, amount, source_key FROM cm_import_sales_stage "
-        + "WHERE import_id = ?", importId);
-    return new Merged(imported, replaced);
+  void checkWritten(RejectSink sink) {
+    // duplicates were found batch by batch
+  }
+
+  @Override
+  Merged merge(String user, Set<Long> rejectedRows) {
+    // the lines are in place; in a partial import the rejected rows were never written
+    return new Merged(written, replaced);
   }
 }

@@ -149,7 +149,8 @@ class ImportHttpTest extends SpringTestBase {
     assertThat(b.get("message").asText()).isEqualTo(
         "文件有 4 行錯誤,未導入任何數據;可改正後重新導入,或選擇部分導入 / 4 rows have errors, nothing was imported; correct them or import with partial=true");
     assertThat(lines("2025-01-10")).isZero();
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cm_import_sales_stage", Long.class)).isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cm_sales_line WHERE import_id = ?", Long.class,
+        b.get("importId").asLong())).isZero();
     JsonNode logged = body(rest.get("sunli", "/api/imports?limit=1")).get(0);
     assertThat(logged.get("status").asText()).isEqualTo("REJECTED");
     assertThat(logged.get("rejected").asLong()).isEqualTo(4);
@@ -172,7 +173,8 @@ class ImportHttpTest extends SpringTestBase {
     assertThat(b.get("rejects").get(1).get("row").asLong()).isEqualTo(5);
     // the first of two duplicates is kept
     assertThat(cartons("2025-01-13")).isEqualByComparingTo("3");
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cm_import_sales_stage", Long.class)).isZero();
+    assertThat(jdbc.queryForList("SELECT import_row FROM cm_sales_line WHERE import_id = ? ORDER BY import_row", Long.class,
+        b.get("importId").asLong())).containsExactly(2L, 4L);
   }
 
   @Test
