@@ -34,8 +34,9 @@ final class SalesImport extends ImportTarget {
   private final Map<String, BigDecimal> wholesale = new HashMap<>();
   private final BigDecimal tolerance;
   private final LocalDate today;
-  /** Whether generated demo lines exist, which day keys replace too. */
-  private final boolean demoLines;
+  /** The days of the generated demo lines, which day keys replace too; null without demo lines. */
+  private final LocalDate demoFrom;
+  private final LocalDate demoTo;
   private long written;
   private long replaced;
 
@@ -52,8 +53,10 @@ final class SalesImport extends ImportTarget {
     jdbc.query("SELECT brand_code, wholesale_price_carton FROM cm_brand", rs -> {
       wholesale.put(rs.getString(1), rs.getBigDecimal(2));
     });
-    demoLines = !jdbc.queryForList("SELECT source_key FROM cm_sales_line WHERE source_key LIKE 'demo:%' FETCH FIRST 1 ROWS ONLY",
-        String.class).isEmpty();
+    LocalDate[] demo = jdbc.queryForObject("SELECT MIN(order_date), MAX(order_date) FROM cm_sales_line WHERE source_key LIKE 'demo:%'",
+        (rs, i) -> new LocalDate[] {rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)});
+    demoFrom = demo[0];
+    demoTo = demo[1];
   }
 
   @Override
@@ -130,7 +133,7 @@ final class SalesImport extends ImportTarget {
       } else {
         stored.add(rs.getString(1));
       }
-    }, keys(rows, false));
+    }, keys(rows));
     List<Object[]> inserts = new ArrayList<>(rows.size());
     List<Object[]> updates = new ArrayList<>();
     for (Object[] r : rows) {
@@ -144,11 +147,12 @@ final class SalesImport extends ImportTarget {
         inserts.add(r);
       }
     }
-    if (demoLines) {
+    if (demoFrom != null) {
       List<Object> demoKeys = new ArrayList<>();
       for (Object[] r : inserts) {
         String key = (String) r[7];
-        if (key.startsWith(DAY)) {
+        LocalDate day = (LocalDate) r[3];
+        if (key.startsWith(DAY) && !day.isBefore(demoFrom) && !day.isAfter(demoTo)) {
           demoKeys.add(DEMO + key.substring(DAY.length()));
         }
       }
@@ -168,17 +172,12 @@ final class SalesImport extends ImportTarget {
     written += updates.size() + inserts.size();
   }
 
-  /** The keys of the rows, and with {@code demo} also the demo key of each day key. */
-  private static Object[] keys(List<Object[]> rows, boolean demo) {
-    List<Object> keys = new ArrayList<>(rows.size() * (demo ? 2 : 1));
-    for (Object[] r : rows) {
-      String key = (String) r[7];
-      keys.add(key);
-      if (demo && key.startsWith(DAY)) {
-        keys.add(DEMO + key.substring(DAY.length()));
-      }
+  private static Object[] keys(List<Object[]> rows) {
+    Object[] keys = new Object[rows.size()];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = rows.get(i)[7];
     }
-    return keys.toArray();
+    return keys;
   }
 
   private static String marks(int n) {
