@@ -13,10 +13,10 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 
 /**
  * Error answers of the upload, in the shape of {@code /api}'s others. A too large upload is
- * refused while the request is read, before any controller is chosen, so this advice applies to
- * every handler for that one exception.
+ * refused while the request is read, before any controller is chosen: {@link UploadLimit}
+ * answers that one for every handler.
  */
-@RestControllerAdvice
+@RestControllerAdvice(assignableTypes = ImportController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ImportErrors {
 
@@ -27,17 +27,22 @@ public class ImportErrors {
     return answer(e.status(), e.getMessage());
   }
 
-  @ExceptionHandler(MaxUploadSizeExceededException.class)
-  public ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
-    return answer(HttpStatus.PAYLOAD_TOO_LARGE, "上傳的文件超過允許的大小 / the uploaded file is larger than allowed");
-  }
-
   @ExceptionHandler({MissingServletRequestPartException.class, MultipartException.class})
   public ResponseEntity<ApiError> notMultipart(Exception e) {
     return answer(HttpStatus.BAD_REQUEST, NO_FILE);
   }
 
-  private static ResponseEntity<ApiError> answer(HttpStatus status, String message) {
+  static ResponseEntity<ApiError> answer(HttpStatus status, String message) {
     return ResponseEntity.status(status).body(new ApiError(status.value(), message));
+  }
+
+  /** A too large upload, for any handler (it is refused before one is chosen). */
+  @RestControllerAdvice
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  public static class UploadLimit {
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    public ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
+      return answer(HttpStatus.PAYLOAD_TOO_LARGE, "上傳的文件超過允許的大小 / the uploaded file is larger than allowed");
+    }
   }
 }

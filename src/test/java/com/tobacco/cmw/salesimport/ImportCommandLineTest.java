@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,11 @@ class ImportCommandLineTest extends SpringTestBase {
   @Autowired ImportService imports;
   @Autowired JdbcTemplate jdbc;
   @TempDir Path dir;
+
+  @AfterEach
+  void removeImportedData() {
+    ImportCleanup.removeImportedData(jdbc);
+  }
 
   /** The runner with the environment a start with these arguments has; exit codes are collected. */
   ImportCommandLine runner(List<Integer> exits, String... args) {

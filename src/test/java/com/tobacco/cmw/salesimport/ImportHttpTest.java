@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,6 +33,11 @@ class ImportHttpTest extends SpringTestBase {
   @Autowired ObjectMapper json;
   RestClient rest;
 
+  @AfterEach
+  void removeImportedData() {
+    ImportCleanup.removeImportedData(jdbc);
+  }
+
   @BeforeEach
   void setUp() {
     rest = new RestClient(port);
@@ -43,6 +49,10 @@ class ImportHttpTest extends SpringTestBase {
 
   HttpResponse<String> upload(String user, String path, String fileName, String contentType, byte[] content) {
     return rest.send(user, "demo", Uploads.upload(port, path, fileName, contentType, content));
+  }
+
+  static String text(Object value) {
+    return value == null ? "" : value.toString();
   }
 
   JsonNode body(HttpResponse<String> r) throws Exception {
@@ -217,18 +227,25 @@ class ImportHttpTest extends SpringTestBase {
 
   @Test
   void aDayLineReplacesTheDemoLineOfTheSameCustomerDayAndBrand() throws Exception {
-    Map<String, Object> demo = jdbc.queryForMap("SELECT customer_code, order_date, brand_code FROM cm_sales_line "
-        + "WHERE source_key LIKE 'demo:%' ORDER BY id FETCH FIRST 1 ROWS ONLY");
+    Map<String, Object> demo = jdbc.queryForMap("SELECT customer_code, order_date, brand_code, quantity_cartons, amount, source_key "
+        + "FROM cm_sales_line WHERE source_key LIKE 'demo:%' ORDER BY id FETCH FIRST 1 ROWS ONLY");
     String customer = (String) demo.get("customer_code");
     LocalDate day = ((java.sql.Date) demo.get("order_date")).toLocalDate();
     String brand = (String) demo.get("brand_code");
     BigDecimal price = jdbc.queryForObject("SELECT wholesale_price_carton FROM cm_brand WHERE brand_code = ?", BigDecimal.class, brand);
     byte[] file = Uploads.bytes(csv(SALES_HEADER, customer + "," + day + "," + brand + ",7," + price.multiply(BigDecimal.valueOf(7))),
         StandardCharsets.UTF_8);
-    JsonNode b = body(upload("sunli", "sales", "demo-day.csv", file));
-    assertThat(b.get("replaced").asLong()).isEqualTo(1);
-    assertThat(jdbc.queryForObject("SELECT SUM(quantity_cartons) FROM cm_sales_line WHERE customer_code = ? AND order_date = ? "
-        + "AND brand_code = ?", BigDecimal.class, customer, day, brand)).isEqualByComparingTo("7");
+    try {
+      JsonNode b = body(upload("sunli", "sales", "demo-day.csv", file));
+      assertThat(b.get("replaced").asLong()).isEqualTo(1);
+      assertThat(jdbc.queryForObject("SELECT SUM(quantity_cartons) FROM cm_sales_line WHERE customer_code = ? AND order_date = ? "
+          + "AND brand_code = ?", BigDecimal.class, customer, day, brand)).isEqualByComparingTo("7");
+    } finally {
+      // the demo line back, for the other tests
+      jdbc.update("DELETE FROM cm_sales_line WHERE customer_code = ? AND order_date = ? AND brand_code = ?", customer, day, brand);
+      jdbc.update("INSERT INTO cm_sales_line (customer_code, order_date, brand_code, quantity_cartons, amount, source_key) "
+          + "VALUES (?,?,?,?,?,?)", customer, day, brand, demo.get("quantity_cartons"), demo.get("amount"), demo.get("source_key"));
+    }
   }
 
   @Test
@@ -315,21 +332,29 @@ class ImportHttpTest extends SpringTestBase {
     jdbc.update("UPDATE cm_brand SET wholesale_price_carton = 380, min_retail_price_pack = 45, min_retail_price_carton = 450 WHERE brand_code = 'B001'");
 
     String header = "客戶編碼,店名,許可證號,許可證有效期,地址,區域,客戶經理,等級,業態,聯繫人,電話,狀態,入網日期,退出日期";
-    int grade = jdbc.queryForObject("SELECT grade FROM cm_customer WHERE customer_code = 'C10010'", Integer.class);
-    String licence10 = jdbc.queryForObject("SELECT licence_no FROM cm_customer WHERE customer_code = 'C10010'", String.class);
+    Map<String, Object> c10 = jdbc.queryForMap("SELECT * FROM cm_customer WHERE customer_code = 'C10010'");
+    int grade = ((Number) c10.get("grade")).intValue();
     int newGrade = grade == 1 ? 2 : grade - 1;
+    String same = String.join(",", "C10010", (String) c10.get("store_name"), (String) c10.get("licence_no"),
+        c10.get("licence_expiry").toString(), (String) c10.get("address"), (String) c10.get("region_code"),
+        (String) c10.get("manager_id"), String.valueOf(newGrade), (String) c10.get("business_type"),
+        text(c10.get("contact_name")), text(c10.get("phone")), (String) c10.get("status"), text(c10.get("entry_date")), "");
     byte[] customers = Uploads.bytes(csv(header,
         "C30001,新開便利店,330102199001,2028-12-31,東區新路1號,EAST,zhangwei,3,便利店,王一,13500000000,正常,2025-01-01,",
-        "C10010,佳佳便利店,"  + licence10 + ",2029-06-30,東區解放路1號,EAST,zhangwei," + newGrade + ",便利店,,,ACTIVE,,"),
-        StandardCharsets.UTF_8);
-    JsonNode c = body(upload("sunli", "customers", "customers.csv", customers));
-    assertThat(c.get("status").asText()).as(c.toString()).isEqualTo("IMPORTED");
-    assertThat(c.get("imported").asLong()).isEqualTo(2);
-    assertThat(c.get("replaced").asLong()).isEqualTo(1);
-    assertThat(jdbc.queryForObject("SELECT manager_id FROM cm_customer WHERE customer_code = 'C30001'", String.class)).isEqualTo("zhangwei");
-    assertThat(jdbc.queryForObject("SELECT grade FROM cm_customer WHERE customer_code = 'C10010'", Integer.class)).isEqualTo(newGrade);
-    assertThat(jdbc.queryForList("SELECT new_value FROM cm_customer_change WHERE customer_code = 'C10010' AND field_name = 'grade' "
-        + "AND reason LIKE '數據導入%'", String.class)).containsExactly(String.valueOf(newGrade));
+        same), StandardCharsets.UTF_8);
+    try {
+      JsonNode c = body(upload("sunli", "customers", "customers.csv", customers));
+      assertThat(c.get("status").asText()).as(c.toString()).isEqualTo("IMPORTED");
+      assertThat(c.get("imported").asLong()).isEqualTo(2);
+      assertThat(c.get("replaced").asLong()).isEqualTo(1);
+      assertThat(jdbc.queryForObject("SELECT manager_id FROM cm_customer WHERE customer_code = 'C30001'", String.class)).isEqualTo("zhangwei");
+      assertThat(jdbc.queryForObject("SELECT grade FROM cm_customer WHERE customer_code = 'C10010'", Integer.class)).isEqualTo(newGrade);
+      // only the changed field is logged
+      assertThat(jdbc.queryForList("SELECT field_name || '=' || new_value FROM cm_customer_change WHERE customer_code = 'C10010' "
+          + "AND reason LIKE '數據導入%'", String.class)).containsExactly("grade=" + newGrade);
+    } finally {
+      jdbc.update("UPDATE cm_customer SET grade = ? WHERE customer_code = 'C10010'", grade);
+    }
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,6 +32,11 @@ class SalesRowRulesTest extends SpringTestBase {
   @Autowired ImportService imports;
   @Autowired JdbcTemplate jdbc;
   @TempDir Path dir;
+
+  @AfterEach
+  void removeImportedData() {
+    ImportCleanup.removeImportedData(jdbc);
+  }
 
   static Stream<Arguments> rejected() {
     return Stream.of(
