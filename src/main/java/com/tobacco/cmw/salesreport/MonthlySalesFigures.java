@@ -21,20 +21,17 @@ import org.springframework.stereotype.Repository;
  * customers ({@code cm_customer.manager_id}, the assignment at drafting time).
  *
  * <p>Every query reaches the summary through its primary key, which starts with
- * {@code customer_code}: a draft then reads only the manager's ~150 customers' rows, not the
- * whole month of all customers. H2 (2.3) picks its plan from its own estimates and, for a join
- * with a condition {@code month_start = ?} or {@code IN (…)}, starts from the month index
+ * {@code customer_code}: a draft then reads only the rows of the manager's ~150 customers, not
+ * the whole month of all customers. H2 (2.3) picks its plan from its own estimates and, for a
+ * join with a condition {@code month_start = ?} or {@code IN (…)} (also {@code BETWEEN ? AND ?}
+ * of one month, which it turns into {@code =}), starts from the month index
  * {@code ix_month_summary_month} and visits every customer's row of the month (300,000 per month
- * at 15,000 customers). The queries are therefore written in the two forms that H2 and
- * PostgreSQL both run customer first:
- * <ul>
- *   <li>a single month: {@code s.customer_code IN (SELECT … WHERE manager_id = ?) AND
- *       s.month_start = ?}, which matches both leading columns of the primary key;</li>
- *   <li>several months: the join to {@code cm_customer} with a range {@code s.month_start
- *       BETWEEN ? AND ?} (the months asked for are picked by {@code CASE} and {@code HAVING}), so
- *       the join runs from {@code ix_customer_manager} into the primary key.</li>
- * </ul>
- * Checked with {@code EXPLAIN ANALYZE} on the benchmark's data set (docs/benchmarks.md).
+ * at 15,000 customers); {@code customer_code IN (SELECT …)} with a parameter is no better. So the
+ * months are always a range {@code s.month_start >= ? AND s.month_start < ?} or
+ * {@code BETWEEN ? AND ?} of several months (the months wanted picked by {@code CASE} and
+ * {@code HAVING}): H2 then runs the join from {@code ix_customer_manager} into the primary key.
+ * Checked with {@code EXPLAIN ANALYZE} and thread dumps on the benchmark's
+ * data set (docs/benchmarks.md).
  */
 @Repository
 public class MonthlySalesFigures {
@@ -47,9 +44,6 @@ public class MonthlySalesFigures {
 
   /** A price-check violation recorded on a visit of the month (§4.1.3 f). */
   public record PriceViolation(String customerCode, String storeName, String decision) {}
-
-  /** The manager's customers, for {@code s.customer_code IN (…)}; one parameter, the manager id. */
-  private static final String CUSTOMERS_OF_MANAGER = "SELECT customer_code FROM cm_customer WHERE manager_id = ?";
 
   private final JdbcTemplate jdbc;
 
@@ -77,10 +71,11 @@ public class MonthlySalesFigures {
   /** Cartons and amount per price class in the month. */
   public List<ClassTotal> byPriceClass(String managerId, YearMonth month) {
     return jdbc.query("SELECT b.price_class, SUM(s.cartons), SUM(s.amount) FROM cm_sales_month_summary s "
-            + "JOIN cm_brand b ON b.brand_code = s.brand_code "
-            + "WHERE s.customer_code IN (" + CUSTOMERS_OF_MANAGER + ") AND s.month_start = ? "
+            + "JOIN cm_customer c ON c.customer_code = s.customer_code JOIN cm_brand b ON b.brand_code = s.brand_code "
+            + "WHERE c.manager_id = ? AND s.month_start >= ? AND s.month_start < ? "
             + "GROUP BY b.price_class ORDER BY b.price_class",
-        (rs, i) -> new ClassTotal(rs.getInt(1), rs.getBigDecimal(2), rs.getBigDecimal(3)), managerId, first(month));
+        (rs, i) -> new ClassTotal(rs.getInt(1), rs.getBigDecimal(2), rs.getBigDecimal(3)),
+        managerId, first(month), first(month.plusMonths(1)));
   }
 
   /**
