@@ -19,6 +19,19 @@ import org.springframework.stereotype.Repository;
  * The report's figures for one customer manager, each one grouped query over
  * {@code cm_sales_month_summary} (see {@link SalesMonthSummary}) joined to the manager's
  * customers ({@code cm_customer.manager_id}, the assignment at drafting time).
+ *
+ * <p>Every query reaches the summary through its primary key, which starts with
+ * {@code customer_code}: a draft then reads only the rows of the manager's ~150 customers, not
+ * the whole month of all customers. H2 (2.3) picks its plan from its own estimates and, for a
+ * join with a condition {@code month_start = ?} or {@code IN (…)} (also {@code BETWEEN ? AND ?}
+ * of one month, which it turns into {@code =}), starts from the month index
+ * {@code ix_month_summary_month} and visits every customer's row of the month (300,000 per month
+ * at 15,000 customers); {@code customer_code IN (SELECT …)} with a parameter is no better. So the
+ * months are always a range {@code s.month_start >= ? AND s.month_start < ?} or
+ * {@code BETWEEN ? AND ?} of several months (the months wanted picked by {@code CASE} and
+ * {@code HAVING}): H2 then runs the join from {@code ix_customer_manager} into the primary key.
+ * Checked with {@code EXPLAIN ANALYZE} and thread dumps on the benchmark's
+ * data set (docs/benchmarks.md).
  */
 @Repository
 public class MonthlySalesFigures {
@@ -59,8 +72,10 @@ public class MonthlySalesFigures {
   public List<ClassTotal> byPriceClass(String managerId, YearMonth month) {
     return jdbc.query("SELECT b.price_class, SUM(s.cartons), SUM(s.amount) FROM cm_sales_month_summary s "
             + "JOIN cm_customer c ON c.customer_code = s.customer_code JOIN cm_brand b ON b.brand_code = s.brand_code "
-            + "WHERE c.manager_id = ? AND s.month_start = ? GROUP BY b.price_class ORDER BY b.price_class",
-        (rs, i) -> new ClassTotal(rs.getInt(1), rs.getBigDecimal(2), rs.getBigDecimal(3)), managerId, first(month));
+            + "WHERE c.manager_id = ? AND s.month_start >= ? AND s.month_start < ? "
+            + "GROUP BY b.price_class ORDER BY b.price_class",
+        (rs, i) -> new ClassTotal(rs.getInt(1), rs.getBigDecimal(2), rs.getBigDecimal(3)),
+        managerId, first(month), first(month.plusMonths(1)));
   }
 
   /**
@@ -79,11 +94,12 @@ public class MonthlySalesFigures {
             + "SUM(CASE WHEN s.month_start = ? THEN s.cartons ELSE 0 END) "
             + "FROM cm_sales_month_summary s JOIN cm_customer c ON c.customer_code = s.customer_code "
             + "JOIN cm_brand b ON b.brand_code = s.brand_code "
-            + "WHERE c.manager_id = ? AND s.month_start IN (?, ?, ?) "
-            + "GROUP BY b.brand_code, b.name, b.price_class ORDER BY 4 DESC, b.brand_code",
+            + "WHERE c.manager_id = ? AND s.month_start BETWEEN ? AND ? "
+            + "GROUP BY b.brand_code, b.name, b.price_class "
+            + "HAVING SUM(CASE WHEN s.month_start IN (?, ?, ?) THEN 1 ELSE 0 END) > 0 ORDER BY 4 DESC, b.brand_code",
         (rs, i) -> new BrandLine(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
             BigDecimal.ZERO, rs.getBigDecimal(6), rs.getBigDecimal(7)),
-        m, m, prev, lastYear, managerId, m, prev, lastYear);
+        m, m, prev, lastYear, managerId, lastYear, m, m, prev, lastYear);
   }
 
   /**
@@ -97,14 +113,14 @@ public class MonthlySalesFigures {
             + "SELECT c.customer_code, c.store_name, SUM(CASE WHEN s.month_start = ? THEN s.cartons ELSE 0 END) AS cur, "
             + "SUM(CASE WHEN s.month_start = ? THEN s.cartons ELSE 0 END) AS prev "
             + "FROM cm_sales_month_summary s JOIN cm_customer c ON c.customer_code = s.customer_code "
-            + "WHERE c.manager_id = ? AND s.month_start IN (?, ?) GROUP BY c.customer_code, c.store_name) t "
+            + "WHERE c.manager_id = ? AND s.month_start BETWEEN ? AND ? GROUP BY c.customer_code, c.store_name) t "
             + "WHERE " + filter + ", t.customer_code FETCH FIRST " + limit + " ROWS ONLY",
         (rs, i) -> {
           BigDecimal cur = rs.getBigDecimal(3);
           BigDecimal prev = rs.getBigDecimal(4);
           return new CustomerChange(rs.getString(1), rs.getString(2), cur, prev, cur.subtract(prev),
               MonthlyReportBuilder.percentChange(cur, prev));
-        }, first(month), first(month.minusMonths(1)), managerId, first(month), first(month.minusMonths(1)));
+        }, first(month), first(month.minusMonths(1)), managerId, first(month.minusMonths(1)), first(month));
   }
 
   /** Active customers of the manager, in the network by the month's end, without any order in the month. */
