@@ -23,8 +23,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -63,19 +65,21 @@ public class WeeklyPlanner {
   private final DecisionService decisions;
   private final RuntimeService runtime;
   private final HistoryService history;
+  private final RepositoryService repository;
   private final ProcessAccess access;
   private final PlanningSettings settings;
   private final ObjectMapper json;
   private final TransactionTemplate ownTransaction;
 
   public WeeklyPlanner(VisitScheduleRepository schedules, WorkCalendar calendar, DecisionService decisions,
-                       RuntimeService runtime, HistoryService history, ProcessAccess access, PlanningSettings settings, ObjectMapper json,
-                       PlatformTransactionManager transactions) {
+                       RepositoryService repository, RuntimeService runtime, HistoryService history, ProcessAccess access,
+                       PlanningSettings settings, ObjectMapper json, PlatformTransactionManager transactions) {
     this.schedules = schedules;
     this.calendar = calendar;
     this.decisions = decisions;
     this.runtime = runtime;
     this.history = history;
+    this.repository = repository;
     this.access = access;
     this.settings = settings;
     this.json = json;
@@ -125,15 +129,36 @@ public class WeeklyPlanner {
 
   // ---- the visit frequency
 
-  /** Days between visits per grade 1–5, from the process owner's {@code visitFrequency} decision. */
+  /** The answers of one deployed version of the decision; a deployed version never changes. */
+  private record Intervals(String decisionDefinitionId, Map<Integer, Integer> byGrade) {}
+
+  private volatile Intervals knownIntervals;
+
+  /**
+   * Days between visits per grade 1–5, from the process owner's {@code visitFrequency} decision
+   * (its latest version). Kept per decision version: the Friday run's drafts, one job per
+   * manager, ask the decision once instead of five times each (each evaluation parses FEEL and
+   * writes decision history); deploying a new version takes effect at the next draft.
+   */
   public Map<Integer, Integer> intervalsByGrade() {
-    Map<Integer, Integer> intervals = new HashMap<>();
-    for (int grade = 1; grade <= 5; grade++) {
-      Object days = decisions.evaluateDecisionTableByKey(CustomerVisitProcess.DECISION_VISIT_FREQUENCY,
-          Map.of("grade", grade)).getSingleResult().getEntry("intervalDays");
-      intervals.put(grade, ((Number) days).intValue());
+    DecisionDefinition latest = repository.createDecisionDefinitionQuery()
+        .decisionDefinitionKey(CustomerVisitProcess.DECISION_VISIT_FREQUENCY).latestVersion().singleResult();
+    Intervals known = knownIntervals;
+    if (latest != null && known != null && known.decisionDefinitionId().equals(latest.getId())) {
+      return known.byGrade();
     }
-    return intervals;
+    Map<Integer, Integer> byGrade = new HashMap<>();
+    for (int grade = 1; grade <= 5; grade++) {
+      Map<String, Object> input = Map.of("grade", grade);
+      Object days = (latest == null
+          ? decisions.evaluateDecisionTableByKey(CustomerVisitProcess.DECISION_VISIT_FREQUENCY, input)
+          : decisions.evaluateDecisionTableById(latest.getId(), input)).getSingleResult().getEntry("intervalDays");
+      byGrade.put(grade, ((Number) days).intValue());
+    }
+    if (latest != null) {
+      knownIntervals = new Intervals(latest.getId(), Map.copyOf(byGrade));
+    }
+    return byGrade;
   }
 
   // ---- drafting
