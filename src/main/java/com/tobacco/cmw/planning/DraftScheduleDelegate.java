@@ -1,8 +1,5 @@
 package com.tobacco.cmw.planning;
 
-import static com.tobacco.cmw.planning.WeeklyVisitPlanningProcess.Var;
-
-import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -10,9 +7,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * One manager's draft in the Friday run (one job per manager, so one failure does not stop the
- * others): drafts the week and starts the manager's instance; a week drafted before is skipped,
- * so a retried job never drafts twice.
+ * The first step of a manager's instance started by the Friday run, in a job of its own (one
+ * failure is that manager's incident, the others are drafted): drafts the manager's week and sets
+ * the form's variables ({@link WeeklyPlanner#draftInto}). Drafting and the variables commit
+ * together, so a retried job starts from scratch.
  */
 @Component("draftSchedule")
 public class DraftScheduleDelegate implements JavaDelegate {
@@ -27,10 +25,9 @@ public class DraftScheduleDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String managerId = (String) execution.getVariable(Var.MANAGER_ID);
-    LocalDate week = LocalDate.parse((String) execution.getVariable(Var.WEEK_START));
-    if (planner.draftAndStart(managerId, week).isEmpty()) {
-      log.info("Visit schedule of {} for {} was drafted before; left as it is", managerId, WeeklyPlanner.weekLabel(week));
-    }
+    long started = System.currentTimeMillis();
+    WeeklyPlanner.Drafted drafted = planner.draftInto(execution);
+    log.debug("Visit schedule {} drafted: {} planned, {} not scheduled, in {} ms", execution.getProcessBusinessKey(),
+        drafted.planned(), drafted.notScheduled(), System.currentTimeMillis() - started);
   }
 }

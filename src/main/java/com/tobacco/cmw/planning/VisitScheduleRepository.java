@@ -107,6 +107,11 @@ public class VisitScheduleRepository {
     return n != null && n > 0;
   }
 
+  /** The managers with a schedule for the week. */
+  public List<String> managersDrafted(LocalDate weekStart) {
+    return jdbc.queryForList("SELECT manager_id FROM cm_visit_schedule WHERE week_start = ?", String.class, weekStart);
+  }
+
   public long insertSchedule(Manager manager, LocalDate weekStart, String weekLabel, String businessKey,
                              int maxVisitsPerDay, Instant at) {
     GeneratedKeyHolder key = new GeneratedKeyHolder();

@@ -14,13 +14,20 @@ import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
@@ -37,9 +44,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code weeklyVisitPlanning} instance started on message {@code VisitScheduleDrafted} for the
  * manager to adjust and confirm.
  *
- * <p>The Friday timer drafts manager by manager, one job each ({@link #draftAndStart}); the
- * benchmark and the demo call {@link #draftAll(LocalDate)}, which runs the same method once per
- * manager, each in a transaction of its own.
+ * <p>The Friday timer starts one instance per manager ({@link #requestAll}), which drafts its
+ * manager's week in a job of its own ({@link #draftInto}): the managers are drafted in parallel
+ * by the job executor, and one failure is that manager's incident. The demo calls
+ * {@link #draftAll(LocalDate)}, which drafts each manager in a transaction of its own
+ * ({@link #draftAndStart}) and starts the instances at the adjust task.
  */
 @Service("weeklyPlanner")
 public class WeeklyPlanner {
@@ -55,18 +64,22 @@ public class WeeklyPlanner {
   private final WorkCalendar calendar;
   private final DecisionService decisions;
   private final RuntimeService runtime;
+  private final HistoryService history;
+  private final RepositoryService repository;
   private final ProcessAccess access;
   private final PlanningSettings settings;
   private final ObjectMapper json;
   private final TransactionTemplate ownTransaction;
 
   public WeeklyPlanner(VisitScheduleRepository schedules, WorkCalendar calendar, DecisionService decisions,
-                       RuntimeService runtime, ProcessAccess access, PlanningSettings settings, ObjectMapper json,
-                       PlatformTransactionManager transactions) {
+                       RepositoryService repository, RuntimeService runtime, HistoryService history, ProcessAccess access,
+                       PlanningSettings settings, ObjectMapper json, PlatformTransactionManager transactions) {
     this.schedules = schedules;
     this.calendar = calendar;
     this.decisions = decisions;
     this.runtime = runtime;
+    this.history = history;
+    this.repository = repository;
     this.access = access;
     this.settings = settings;
     this.json = json;
@@ -116,20 +129,41 @@ public class WeeklyPlanner {
 
   // ---- the visit frequency
 
-  /** Days between visits per grade 1–5, from the process owner's {@code visitFrequency} decision. */
+  /** The answers of one deployed version of the decision; a deployed version never changes. */
+  private record Intervals(String decisionDefinitionId, Map<Integer, Integer> byGrade) {}
+
+  private volatile Intervals knownIntervals;
+
+  /**
+   * Days between visits per grade 1–5, from the process owner's {@code visitFrequency} decision
+   * (its latest version). Kept per decision version: the Friday run's drafts, one job per
+   * manager, ask the decision once instead of five times each (each evaluation parses FEEL and
+   * writes decision history); deploying a new version takes effect at the next draft.
+   */
   public Map<Integer, Integer> intervalsByGrade() {
-    Map<Integer, Integer> intervals = new HashMap<>();
-    for (int grade = 1; grade <= 5; grade++) {
-      Object days = decisions.evaluateDecisionTableByKey(CustomerVisitProcess.DECISION_VISIT_FREQUENCY,
-          Map.of("grade", grade)).getSingleResult().getEntry("intervalDays");
-      intervals.put(grade, ((Number) days).intValue());
+    DecisionDefinition latest = repository.createDecisionDefinitionQuery()
+        .decisionDefinitionKey(CustomerVisitProcess.DECISION_VISIT_FREQUENCY).latestVersion().singleResult();
+    Intervals known = knownIntervals;
+    if (latest != null && known != null && known.decisionDefinitionId().equals(latest.getId())) {
+      return known.byGrade();
     }
-    return intervals;
+    Map<Integer, Integer> byGrade = new HashMap<>();
+    for (int grade = 1; grade <= 5; grade++) {
+      Map<String, Object> input = Map.of("grade", grade);
+      Object days = (latest == null
+          ? decisions.evaluateDecisionTableByKey(CustomerVisitProcess.DECISION_VISIT_FREQUENCY, input)
+          : decisions.evaluateDecisionTableById(latest.getId(), input)).getSingleResult().getEntry("intervalDays");
+      byGrade.put(grade, ((Number) days).intValue());
+    }
+    if (latest != null) {
+      knownIntervals = new Intervals(latest.getId(), Map.copyOf(byGrade));
+    }
+    return byGrade;
   }
 
   // ---- drafting
 
-  /** User ids of the active customer managers (the Friday timer's multi-instance collection). */
+  /** User ids of the active customer managers (those the Friday run starts an instance for). */
   public List<String> activeManagerIds() {
     return schedules.activeManagers().stream().map(VisitScheduleRepository.Manager::userId).toList();
   }
@@ -178,16 +212,82 @@ public class WeeklyPlanner {
   }
 
   /**
-   * Drafts one manager's week and starts the instance in which the manager adjusts it; empty when
-   * the manager's week was drafted before. Runs in the caller's transaction.
+   * Drafts one manager's week and starts the instance in which the manager adjusts it (message
+   * {@code VisitScheduleDrafted}); empty when the manager's week was drafted before. Runs in the
+   * caller's transaction.
    */
   public Optional<Drafted> draftAndStart(String managerId, LocalDate weekStart, Map<Integer, Integer> intervals) {
     LocalDate monday = weekStartOf(weekStart);
-    VisitScheduleRepository.Manager manager = schedules.manager(managerId)
-        .orElseThrow(() -> new IllegalStateException("no active customer manager " + managerId));
+    VisitScheduleRepository.Manager manager = activeManager(managerId);
     if (schedules.exists(managerId, monday)) {
       return Optional.empty();
     }
+    Draft draft = draft(manager, monday, intervals);
+    ProcessInstance pi = runtime.createMessageCorrelation(WeeklyVisitPlanningProcess.MESSAGE_SCHEDULE_DRAFTED)
+        .processInstanceBusinessKey(draft.businessKey()).setVariables(draft.variables()).correlateStartMessage();
+    return Optional.of(link(draft, pi.getId(), manager));
+  }
+
+  /**
+   * The Friday run: starts one instance per active manager whose week is neither drafted nor
+   * started yet (message {@code VisitScheduleRequested}); each instance drafts its manager's
+   * week in a job of its own ({@link #draftInto}). Returns the managers started.
+   */
+  public List<String> requestAll(LocalDate weekStart) {
+    long started = System.currentTimeMillis();
+    LocalDate monday = weekStartOf(weekStart);
+    String label = weekLabel(monday);
+    Set<String> drafted = new HashSet<>(schedules.managersDrafted(monday));
+    Set<String> keys = history.createHistoricProcessInstanceQuery().processDefinitionKey(WeeklyVisitPlanningProcess.PROCESS_KEY)
+        .processInstanceBusinessKeyLike(WeeklyVisitPlanningProcess.BUSINESS_KEY_PREFIX + label + "-%").list().stream()
+        .map(HistoricProcessInstance::getBusinessKey).collect(Collectors.toSet());
+    List<String> requested = new ArrayList<>();
+    for (String managerId : activeManagerIds()) {
+      String key = businessKey(managerId, monday);
+      if (drafted.contains(managerId) || keys.contains(key)) {
+        continue;
+      }
+      runtime.createMessageCorrelation(WeeklyVisitPlanningProcess.MESSAGE_SCHEDULE_REQUESTED)
+          .processInstanceBusinessKey(key)
+          .setVariable(Var.MANAGER_ID, managerId)
+          .setVariable(Var.WEEK_START, monday.toString())
+          .setVariable(Var.WEEK_LABEL, label)
+          .correlateStartMessage();
+      requested.add(managerId);
+    }
+    log.info("Visit schedules for {}: {} managers requested, {} drafted or started before, in {} ms", label,
+        requested.size(), drafted.size(), System.currentTimeMillis() - started);
+    return requested;
+  }
+
+  /**
+   * The draft step of an instance started by {@link #requestAll}: drafts the manager's week, links
+   * the schedule to the instance and sets the form's variables on it. A week drafted meanwhile
+   * by another instance is an error (the run skips drafted weeks), so no week is drafted twice.
+   */
+  public Drafted draftInto(DelegateExecution execution) {
+    String managerId = (String) execution.getVariable(Var.MANAGER_ID);
+    LocalDate monday = weekStartOf(LocalDate.parse((String) execution.getVariable(Var.WEEK_START)));
+    VisitScheduleRepository.Manager manager = activeManager(managerId);
+    schedules.find(managerId, monday).ifPresent(s -> {
+      throw new IllegalStateException("the visit schedule of " + managerId + " for " + weekLabel(monday)
+          + " was drafted before (process instance " + s.processInstanceId() + ")");
+    });
+    Draft draft = draft(manager, monday, intervalsByGrade());
+    execution.setVariables(draft.variables());
+    return link(draft, execution.getProcessInstanceId(), manager);
+  }
+
+  /** A draft written to the schedule tables, with the variables of its instance. */
+  private record Draft(long scheduleId, String businessKey, Map<String, Object> variables, int planned, int notScheduled) {}
+
+  private VisitScheduleRepository.Manager activeManager(String managerId) {
+    return schedules.manager(managerId)
+        .orElseThrow(() -> new IllegalStateException("no active customer manager " + managerId));
+  }
+
+  private Draft draft(VisitScheduleRepository.Manager manager, LocalDate monday, Map<Integer, Integer> intervals) {
+    String managerId = manager.userId();
     List<DraftRule.Candidate> candidates = schedules.customersToPlan(managerId).stream()
         .map(c -> new DraftRule.Candidate(c.customerCode(), c.grade(),
             VisitScheduleRepository.dayOf(c.lastDoneAt(), calendar.zone()), intervals.getOrDefault(c.grade(), 7)))
@@ -212,12 +312,14 @@ public class WeeklyPlanner {
     vars.put(Var.SCHEDULE_ROWS, SpinValues.jsonValue(toJson(formRows(items))).create());
     vars.put(Var.ADDED_VISITS, SpinValues.jsonValue("[]").create());
     vars.put(Var.NOT_SCHEDULED, notScheduledText(items));
-    ProcessInstance pi = runtime.createMessageCorrelation(WeeklyVisitPlanningProcess.MESSAGE_SCHEDULE_DRAFTED)
-        .processInstanceBusinessKey(key).setVariables(vars).correlateStartMessage();
-    schedules.linkProcessInstance(scheduleId, pi.getId());
-    access.grantInstance(pi.getId(), managerId, manager.regionCode());
     int planned = (int) lines.stream().filter(DraftRule.Line::scheduled).count();
-    return Optional.of(new Drafted(scheduleId, pi.getId(), planned, lines.size() - planned));
+    return new Draft(scheduleId, key, vars, planned, lines.size() - planned);
+  }
+
+  private Drafted link(Draft draft, String processInstanceId, VisitScheduleRepository.Manager manager) {
+    schedules.linkProcessInstance(draft.scheduleId(), processInstanceId);
+    access.grantInstance(processInstanceId, manager.userId(), manager.regionCode());
+    return new Drafted(draft.scheduleId(), processInstanceId, draft.planned(), draft.notScheduled());
   }
 
   /** The planned lines as the adjust form edits them. */

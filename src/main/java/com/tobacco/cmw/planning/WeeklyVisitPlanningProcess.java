@@ -4,7 +4,10 @@ package com.tobacco.cmw.planning;
 public final class WeeklyVisitPlanningProcess {
 
   public static final String PROCESS_KEY = "weeklyVisitPlanning";
+  /** Starts a manager's instance with a schedule drafted beforehand (the demo, {@code WeeklyPlanner#draftAll}). */
   public static final String MESSAGE_SCHEDULE_DRAFTED = "VisitScheduleDrafted";
+  /** Starts a manager's instance from the Friday run; the instance drafts the schedule in its first job. */
+  public static final String MESSAGE_SCHEDULE_REQUESTED = "VisitScheduleRequested";
   /** Business key prefix: VS-2026-W49-zhangwei (訪問日程 Visit Schedule, ISO week, manager). */
   public static final String BUSINESS_KEY_PREFIX = "VS-";
 
@@ -12,8 +15,10 @@ public final class WeeklyVisitPlanningProcess {
   public static final class Element {
     public static final String START_EVERY_FRIDAY = "StartEvent_EveryFriday";
     public static final String FIX_WEEK = "Task_FixPlanningWeek";
+    public static final String REQUEST_SCHEDULES = "Task_RequestSchedules";
+    public static final String END_REQUESTED = "EndEvent_SchedulesRequested";
+    public static final String START_REQUESTED = "StartEvent_ScheduleRequested";
     public static final String DRAFT_SCHEDULE = "Task_DraftSchedule";
-    public static final String END_DRAFTED = "EndEvent_SchedulesDrafted";
     public static final String START_DRAFTED = "StartEvent_ScheduleDrafted";
     public static final String ADJUST = "Task_AdjustSchedule";
     public static final String NOT_CONFIRMED = "BoundaryEvent_NotConfirmedInTime";

@@ -27,7 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -59,6 +62,7 @@ class WeeklyVisitPlanningProcessTest extends ProcessTestBase {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
   @Autowired IdentityService identityService;
   @Autowired WeeklyPlanner planner;
   @Autowired VisitScheduleRepository schedules;
@@ -100,22 +104,37 @@ class WeeklyVisitPlanningProcessTest extends ProcessTestBase {
     Assertions.assertThat(due.getDayOfWeek()).isEqualTo(DayOfWeek.FRIDAY);
     Assertions.assertThat(due.toLocalTime()).isEqualTo(LocalTime.of(8, 30));
 
-    execute(timer);
-
     LocalDate week = planner.nextWeekStart();
     String label = WeeklyPlanner.weekLabel(week);
-    ProcessInstance run = runtimeService.createProcessInstanceQuery().processDefinitionKey(WeeklyVisitPlanningProcess.PROCESS_KEY)
-        .processInstanceBusinessKey(WeeklyVisitPlanningProcess.BUSINESS_KEY_PREFIX + label).singleResult();
-    Assertions.assertThat(run).isNotNull();
-    Assertions.assertThat(runtimeService.getVariable(run.getId(), Var.WEEK_START)).isEqualTo(week.toString());
     List<String> managers = planner.activeManagerIds();
-    List<Job> drafts = managementService.createJobQuery().processInstanceId(run.getId()).list();
-    // one job per manager: one manager's failure cannot stop the others
-    Assertions.assertThat(drafts).hasSize(managers.size());
-    drafts.forEach(j -> managementService.executeJob(j.getId()));
+    List<String> draftedBefore = schedules.managersDrafted(week);
+    execute(timer);
 
-    assertThat(run).hasPassedInOrder(Element.START_EVERY_FRIDAY, Element.FIX_WEEK, Element.DRAFT_SCHEDULE,
-        Element.END_DRAFTED).isEnded();
+    // the run itself ends at once: it only starts the managers' instances
+    HistoricProcessInstance run = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(WeeklyVisitPlanningProcess.PROCESS_KEY)
+        .processInstanceBusinessKey(WeeklyVisitPlanningProcess.BUSINESS_KEY_PREFIX + label).singleResult();
+    Assertions.assertThat(run.getEndTime()).isNotNull();
+    Assertions.assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(run.getId())
+            .orderPartiallyByOccurrence().asc().list())
+        .extracting(HistoricActivityInstance::getActivityId)
+        .containsExactly(Element.START_EVERY_FRIDAY, Element.FIX_WEEK, Element.REQUEST_SCHEDULES, Element.END_REQUESTED);
+    // one instance and one draft job per manager not drafted before: one manager's failure cannot stop the others
+    List<String> requested = managers.stream().filter(m -> !draftedBefore.contains(m)).toList();
+    Assertions.assertThat(requested).isNotEmpty();
+    for (String manager : requested) {
+      ProcessInstance pi = instance(manager, week);
+      assertThat(pi).isWaitingAt(Element.DRAFT_SCHEDULE);
+      Assertions.assertThat(runtimeService.getVariable(pi.getId(), Var.WEEK_START)).isEqualTo(week.toString());
+    }
+    // a second run (or a retried one) starts nothing twice
+    Assertions.assertThat(planner.requestAll(week)).isEmpty();
+    for (String manager : requested) {
+      ProcessInstance pi = instance(manager, week);
+      execute(job(pi));
+      assertThat(pi).hasPassedInOrder(Element.START_REQUESTED, Element.DRAFT_SCHEDULE).isWaitingAt(Element.ADJUST);
+    }
+
     Assertions.assertThat(managers).contains("zhangwei", "lina");
     for (String manager : managers) {
       VisitScheduleRepository.Schedule schedule = schedules.find(manager, week).orElseThrow();
