@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import com.tobacco.cmw.security.StaffDirectory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -66,17 +67,17 @@ public class VisitScheduleRepository {
       rs.getString(15), rs.getString(16));
 
   private final JdbcTemplate jdbc;
+  private final StaffDirectory staff;
 
-  public VisitScheduleRepository(JdbcTemplate jdbc) {
+  public VisitScheduleRepository(JdbcTemplate jdbc, StaffDirectory staff) {
     this.jdbc = jdbc;
+    this.staff = staff;
   }
 
   // ---- what the draft reads
 
   public List<Manager> activeManagers() {
-    return jdbc.query("SELECT user_id, name, region_code FROM cm_staff WHERE role = 'customer-managers' AND active = TRUE "
-        + "AND region_code IS NOT NULL ORDER BY user_id", (rs, i) -> new Manager(rs.getString(1), rs.getString(2),
-        rs.getString(3)));
+    return staff.activeCustomerManagers().stream().map(s -> new Manager(s.userId(), s.name(), s.regionCode())).toList();
   }
 
   public Optional<Manager> manager(String userId) {

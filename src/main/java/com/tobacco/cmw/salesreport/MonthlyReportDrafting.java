@@ -2,15 +2,17 @@ package com.tobacco.cmw.salesreport;
 
 import static com.tobacco.cmw.salesreport.MonthlySalesReportProcess.Var;
 
-import com.tobacco.cmw.security.Roles;
+import com.tobacco.cmw.security.StaffDirectory;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,21 +36,20 @@ public class MonthlyReportDrafting {
   private final MonthlyReportBuilder builder;
   private final RuntimeService runtimeService;
   private final HistoryService historyService;
-  private final JdbcTemplate jdbc;
+  private final StaffDirectory staff;
 
   public MonthlyReportDrafting(SalesMonthSummary summary, MonthlyReportBuilder builder, RuntimeService runtimeService,
-                               HistoryService historyService, JdbcTemplate jdbc) {
+                               HistoryService historyService, StaffDirectory staff) {
     this.summary = summary;
     this.builder = builder;
     this.runtimeService = runtimeService;
     this.historyService = historyService;
-    this.jdbc = jdbc;
+    this.staff = staff;
   }
 
-  /** The active customer managers (cm_staff), by user id. */
+  /** The active customer managers with a region (cm_staff), by user id. */
   public List<String> activeManagers() {
-    return jdbc.queryForList("SELECT user_id FROM cm_staff WHERE role = ? AND active = TRUE ORDER BY user_id",
-        String.class, Roles.CUSTOMER_MANAGERS);
+    return staff.activeCustomerManagers().stream().map(StaffDirectory.Staff::userId).toList();
   }
 
   /**
@@ -59,11 +60,15 @@ public class MonthlyReportDrafting {
   public List<String> startAll(YearMonth month) {
     long started = System.currentTimeMillis();
     int months = summary.ensure(builder.firstMonthNeeded(month), month);
+    // the month's reports already started (running or ended), in one query rather than one per manager
+    Set<String> startedKeys = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(MonthlySalesReportProcess.PROCESS_KEY)
+        .processInstanceBusinessKeyLike(MonthlyReportSchedule.reportKey("%", month)).list().stream()
+        .map(HistoricProcessInstance::getBusinessKey).collect(Collectors.toSet());
     List<String> instances = new ArrayList<>();
     for (String managerId : activeManagers()) {
       String key = MonthlyReportSchedule.reportKey(managerId, month);
-      if (historyService.createHistoricProcessInstanceQuery().processDefinitionKey(MonthlySalesReportProcess.PROCESS_KEY)
-          .processInstanceBusinessKey(key).count() > 0) {
+      if (startedKeys.contains(key)) {
         continue;
       }
       instances.add(runtimeService.createMessageCorrelation(MonthlySalesReportProcess.MESSAGE_REPORT_REQUESTED)
