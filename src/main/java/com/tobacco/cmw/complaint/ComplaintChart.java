@@ -58,7 +58,6 @@ public class ComplaintChart {
     }
     CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
         .title(TITLE).xAxisTitle("月份").yAxisTitle("投訴件數").build();
-    Styler styler = chart.getStyler();
     chart.getStyler().setChartTitleFont(font.awt(true, 22f));
     chart.getStyler().setLegendFont(font.awt(false, 15f));
     chart.getStyler().setAxisTitleFont(font.awt(false, 15f));
@@ -73,9 +72,10 @@ public class ComplaintChart {
     chart.getStyler().setStacked(true);
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setYAxisDecimalPattern("#,##0");
-    styler.setSeriesColors(COLOURS);
     boolean any = false;
+    int colour = -1;
     for (Map.Entry<String, Map<YearMonth, Integer>> cause : byCause.entrySet()) {
+      colour++;
       if (cause.getValue().isEmpty()) {
         continue;
       }
@@ -84,7 +84,8 @@ public class ComplaintChart {
       for (YearMonth m : monthSet) {
         counts.add(cause.getValue().getOrDefault(m, 0));
       }
-      chart.addSeries(cause.getKey(), months, counts);
+      // one colour per cause, whichever causes the selection has
+      chart.addSeries(cause.getKey(), months, counts).setFillColor(COLOURS[colour % COLOURS.length]);
     }
     if (!any) {
       chart.addSeries("無投訴案件", months, months.stream().map(m -> 0).toList());
