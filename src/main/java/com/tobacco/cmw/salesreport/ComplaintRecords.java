@@ -6,14 +6,12 @@ import java.util.List;
 
 /**
  * The quality complaints (§3.6, §4.6) of a customer manager's customers in a month, for section c
- * of the report. The complaint process ({@code qualityComplaint}) does not exist yet: until it
- * does, {@link NoComplaintRecordsYet} answers none, and the report says that no complaints are
- * recorded in the system. The complaint process replaces that bean by one reading its cases.
+ * of the report. Answered from the complaint cases ({@code cm_complaint_case}) by
+ * {@code com.tobacco.cmw.complaint.ComplaintRecordsFromRegister}; this interface keeps the report
+ * independent of the complaint package.
  */
 public interface ComplaintRecords {
 
+  /** The manager's cases reported in the month, oldest first; none is an empty list. */
   List<ComplaintLine> ofManager(String managerId, YearMonth month);
-
-  /** Whether complaints are recorded in the system at all (false until the complaint process exists). */
-  boolean available();
 }

@@ -97,7 +97,7 @@ public class MonthlyReportBuilder {
         forecast(managerId, month, monthly),
         null);
     return withSections(content, SectionDrafts.prefill(content,
-        figures.priceViolations(managerId, month, calendar.zone()), complaints.available(),
+        figures.priceViolations(managerId, month, calendar.zone()),
         reports.storedForecast(managerId, month).isPresent()));
   }
 

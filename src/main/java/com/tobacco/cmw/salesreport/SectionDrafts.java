@@ -23,9 +23,8 @@ public final class SectionDrafts {
 
   private SectionDrafts() {}
 
-  public static Sections prefill(MonthlyReportContent c, List<PriceViolation> violations, boolean complaintsRecorded,
-                                 boolean forecastWasStored) {
-    return new Sections(overall(c), problems(c, violations), opinions(c, complaintsRecorded),
+  public static Sections prefill(MonthlyReportContent c, List<PriceViolation> violations, boolean forecastWasStored) {
+    return new Sections(overall(c), problems(c, violations), opinions(c),
         forecast(c, forecastWasStored));
   }
 
@@ -76,7 +75,7 @@ public final class SectionDrafts {
     return s.toString();
   }
 
-  static String opinions(MonthlyReportContent c, boolean complaintsRecorded) {
+  static String opinions(MonthlyReportContent c) {
     StringBuilder s = new StringBuilder();
     if (c.specialVisits().isEmpty()) {
       s.append("本月無特殊訪問記錄。");
@@ -85,9 +84,7 @@ public final class SectionDrafts {
           .map(v -> v.date() + " " + v.storeName() + ":" + v.situation() + (v.handling() == null ? "" : "(處理:" + v.handling() + ")"))
           .collect(Collectors.joining(";"))).append("。");
     }
-    if (!complaintsRecorded) {
-      s.append("質量投訴尚未在本系統登記,本月無系統投訴記錄。");
-    } else if (c.complaints().isEmpty()) {
+    if (c.complaints().isEmpty()) {
       s.append("本月無質量投訴。");
     } else {
       s.append("本月質量投訴 ").append(c.complaints().size()).append(" 件:").append(c.complaints().stream()

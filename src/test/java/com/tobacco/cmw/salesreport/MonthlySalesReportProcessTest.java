@@ -166,7 +166,7 @@ class MonthlySalesReportProcessTest extends ProcessTestBase {
     Assertions.assertThat((String) runtimeService.getVariable(pi.getId(), Var.REPORT_FIGURES)).contains("180").contains("19444.44");
     Assertions.assertThat(content.sections().overallAnalysis()).contains("180 條").contains("0.72 箱").contains("14000 元");
     Assertions.assertThat(content.sections().problemsAndMeasures()).contains(c[1]).contains(SectionDrafts.TO_WRITE);
-    Assertions.assertThat(content.sections().customerOpinions()).contains("貨架損壞").contains("尚未在本系統登記");
+    Assertions.assertThat(content.sections().customerOpinions()).contains("貨架損壞").contains("本月無質量投訴");
 
     // bad input: the pre-filled markers, too short, empty — refused, the task stays, nothing written
     Task writing = task(pi);
