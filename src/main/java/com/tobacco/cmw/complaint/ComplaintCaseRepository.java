@@ -82,7 +82,8 @@ public class ComplaintCaseRepository {
   public void recordInspection(String caseNo, Instant at, String by, boolean confirmed, ComplaintCause cause, String notes) {
     jdbc.update("UPDATE cm_complaint_case SET inspected_at = ?, inspected_by = ?, defect_confirmed = ?, cause = ?, "
         + "inspection_notes = ? WHERE case_no = ?", ts(at), by, confirmed, cause.name(), notes, caseNo);
-    addStep(caseNo, ComplaintStep.INSPECTION, at, by, (confirmed ? "CONFIRMED:" : "NOT_CONFIRMED:") + cause.name(), notes);
+    addStep(caseNo, ComplaintStep.INSPECTION, at, by, cause.name(),
+        (confirmed ? "確認不合格" : "未發現質量問題") + (notes == null ? "" : ":" + notes));
   }
 
   public void recordReferral(String caseNo, Instant at) {

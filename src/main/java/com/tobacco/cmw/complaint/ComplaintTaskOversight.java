@@ -10,8 +10,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On every complaint task: the regional managers of the customer's region may see it (not work
- * on it). On an escalation notice, the escalations not yet noticed are shown on the task.
+ * On every complaint task but their own review: the regional managers of the customer's region
+ * may see it (not work on it). On an escalation notice, the escalations not yet noticed are shown on the task.
  */
 @Component("complaintTaskOversight")
 public class ComplaintTaskOversight implements TaskListener {
@@ -31,7 +31,10 @@ public class ComplaintTaskOversight implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     ComplaintCaseRepository.ComplaintCase c = cases.ofProcessInstance(task.getProcessInstanceId());
-    access.grantTaskOversight(task.getId(), c.regionCode());
+    if (!QualityComplaintProcess.Element.REVIEW.equals(task.getTaskDefinitionKey())) {
+      // the review's candidates are the region's managers already (the engine grants them the task)
+      access.grantTaskOversight(task.getId(), c.regionCode());
+    }
     if (QualityComplaintProcess.Element.NOTICE_ESCALATION.equals(task.getTaskDefinitionKey())) {
       String summary = cases.escalations(c.caseNo()).stream().filter(e -> e.noticedBy() == null)
           .map(e -> stepName(e.step()) + " 逾期(期限 " + DAY_TIME.format(e.dueAt().atZone(time.zone())) + ")")
