@@ -70,7 +70,7 @@ public class FeedbackFormPdf {
       number.setSpacingAfter(6f);
       document.add(number);
 
-      PdfPTable t = new PdfPTable(new float[] {18, 32, 18, 32});
+      PdfPTable t = new PdfPTable(new float[] {21, 29, 19, 31});
       t.setWidthPercentage(100);
       pair(t, label, body, "客戶名稱", customer == null ? c.customerCode() : customer.storeName(), "客戶代碼", c.customerCode());
       pair(t, label, body, "許可證號", customer == null ? "" : customer.licenceNo(), "聯繫電話",

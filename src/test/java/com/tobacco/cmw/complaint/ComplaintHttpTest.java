@@ -84,6 +84,11 @@ class ComplaintHttpTest extends SpringTestBase {
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
     assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+      assertThat(doc.getNumberOfPages()).isOne();
+      assertThat(text).contains("商品及服務質量信息反饋單", caseNo, "客戶確認", "審核人", "煙支斷裂", "5 條");
+    }
     assertThat(rest.getBytes("lina", "/api/complaints/" + caseNo + "/feedback-form.pdf").statusCode()).isEqualTo(404);
 
     // Tasklist: zhangwei sees and works his inspection task, lina does not see it

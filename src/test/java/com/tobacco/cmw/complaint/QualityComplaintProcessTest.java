@@ -323,6 +323,20 @@ class QualityComplaintProcessTest extends ProcessTestBase {
         .isEqualTo(Integer.parseInt(first.getBusinessKey().substring(8)) + 1);
   }
 
+  @Test
+  void aStartRolledBackAfterItsNumberWasTakenGivesTheNumberBack() {
+    String customer = customer(8);
+    Integer before = counter(year);
+    transactions.executeWithoutResult(status -> {
+      ProcessInstance pi = start(customer, brand(), 1, "CARTON", "回滾");
+      Assertions.assertThat(pi.getBusinessKey()).isEqualTo(String.format("ZL-%d-%05d", year, before == null ? 1 : before + 1));
+      status.setRollbackOnly();
+    });
+    Assertions.assertThat(counter(year)).isEqualTo(before);
+    ProcessInstance next = start(customer, brand(), 1, "CARTON", "再登記");
+    Assertions.assertThat(next.getBusinessKey()).isEqualTo(String.format("ZL-%d-%05d", year, before == null ? 1 : before + 1));
+  }
+
   // ---------------------------------------------------------------- bad input
 
   @Test
