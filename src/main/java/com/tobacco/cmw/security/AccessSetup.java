@@ -37,11 +37,13 @@ public class AccessSetup implements SetupStep {
   /** Processes a role may start (process keys). */
   static final Map<String, List<String>> STARTABLE = Map.of(
       Roles.CUSTOMER_MANAGERS, List.of("customerVisit"),
-      Roles.REGIONAL_MANAGERS, List.of("customerVisit"));
+      Roles.REGIONAL_MANAGERS, List.of("customerVisit"),
+      Roles.PERFORMANCE_EVALUATORS, List.of("performanceEvaluation"));
   /** Processes whose tasks a role works on without starting them: READ on the definition (task forms). */
   static final Map<String, List<String>> READABLE = Map.of(
       Roles.CUSTOMER_MANAGERS, List.of("weeklyVisitPlanning"),
-      Roles.REGIONAL_MANAGERS, List.of("weeklyVisitPlanning"));
+      Roles.REGIONAL_MANAGERS, List.of("weeklyVisitPlanning"),
+      Roles.CUSTOMER_SERVICE_MANAGERS, List.of("performanceEvaluation"));
 
   private final IdentityService identityService;
   private final FilterService filterService;
