@@ -9,7 +9,7 @@ CREATE TABLE cm_evaluation (
   evaluator_id         VARCHAR(64) NOT NULL,
   period_from          DATE NOT NULL,
   period_to            DATE NOT NULL,
-  status               VARCHAR(16) NOT NULL CHECK (status IN ('SCORING','AWAITING_RESPONSE','DISPUTED','ARCHIVED')),
+  status               VARCHAR(20) NOT NULL CHECK (status IN ('SCORING','AWAITING_RESPONSE','DISPUTED','ARCHIVED')),
   -- the complaint register's evidence for the period as it was when the evaluation opened
   evidence_json        CLOB NOT NULL,
   started_at           TIMESTAMP NOT NULL,
