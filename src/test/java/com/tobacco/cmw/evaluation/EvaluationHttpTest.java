@@ -32,6 +32,7 @@ class EvaluationHttpTest extends SpringTestBase {
   @LocalServerPort int port;
   @Autowired ObjectMapper json;
   @Autowired ManagementService managementService;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
   @Autowired EvaluationRepository evaluations;
   @Autowired JdbcTemplate jdbc;
 
@@ -50,7 +51,11 @@ class EvaluationHttpTest extends SpringTestBase {
 
   @AfterEach
   void removeOwnEvaluations() {
-    keys.forEach(evaluations::delete);
+    for (String key : keys) {
+      runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).list()
+          .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test cleanup"));
+      evaluations.delete(key);
+    }
   }
 
   @Test

@@ -68,7 +68,11 @@ class PerformanceEvaluationProcessTest extends ProcessTestBase {
   @AfterEach
   void removeOwnEvaluations() {
     identityService.clearAuthentication();
-    keys.forEach(evaluations::delete);
+    for (String key : keys) {
+      runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).list()
+          .forEach(pi -> runtimeService.deleteProcessInstance(pi.getId(), "test cleanup"));
+      evaluations.delete(key);
+    }
     keys.clear();
   }
 
