@@ -37,13 +37,14 @@ public class AccessSetup implements SetupStep {
   /** Processes a role may start (process keys). */
   static final Map<String, List<String>> STARTABLE = Map.of(
       Roles.CUSTOMER_MANAGERS, List.of("customerVisit", "qualityComplaint"),
-      Roles.REGIONAL_MANAGERS, List.of("customerVisit"));
+      Roles.REGIONAL_MANAGERS, List.of("customerVisit"),
+      Roles.PERFORMANCE_EVALUATORS, List.of("performanceEvaluation"));
   /** Processes whose tasks a role works on without starting them: READ on the definition (task forms). */
   static final Map<String, List<String>> READABLE = Map.of(
       Roles.CUSTOMER_MANAGERS, List.of("weeklyVisitPlanning"),
       Roles.REGIONAL_MANAGERS, List.of("weeklyVisitPlanning", "qualityComplaint"),
       Roles.MONOPOLY_DEPARTMENT, List.of("qualityComplaint"),
-      Roles.CUSTOMER_SERVICE_MANAGERS, List.of("qualityComplaint"));
+      Roles.CUSTOMER_SERVICE_MANAGERS, List.of("qualityComplaint", "performanceEvaluation"));
 
   private final IdentityService identityService;
   private final FilterService filterService;

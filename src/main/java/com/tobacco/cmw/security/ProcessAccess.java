@@ -27,6 +27,15 @@ public class ProcessAccess {
     grants.toGroupOnNewResource(Roles.regionalManagersOf(regionCode), Resources.PROCESS_INSTANCE, processInstanceId, READ);
   }
 
+  /**
+   * A performance evaluation (篇2) is read by the evaluatee and by the performance evaluators
+   * (the first evaluator and any second evaluator a dispute may go to); auditors read everything.
+   */
+  public void grantEvaluation(String processInstanceId, String evaluateeId) {
+    grants.toUserOnNewResource(evaluateeId, Resources.PROCESS_INSTANCE, processInstanceId, READ);
+    grants.toGroupOnNewResource(Roles.PERFORMANCE_EVALUATORS, Resources.PROCESS_INSTANCE, processInstanceId, READ);
+  }
+
   /** The regional managers of a region see (not work on) a task of their region; called when the task is created. */
   public void grantTaskOversight(String taskId, String regionCode) {
     grants.toGroupOnNewResource(Roles.regionalManagersOf(regionCode), Resources.TASK, taskId, READ);

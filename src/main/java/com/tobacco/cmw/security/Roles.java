@@ -17,8 +17,13 @@ public final class Roles {
   public static final String SALES_ACCOUNT_MANAGERS = "sales-account-managers";
   public static final String AREA_MANAGERS = "area-managers";
   public static final String AUDITORS = "auditors";
+  /**
+   * The superiors of the customer-service department who evaluate its managers (篇2). SPEC §1
+   * names no evaluator role; this group is ours (docs/decisions.md).
+   */
+  public static final String PERFORMANCE_EVALUATORS = "performance-evaluators";
 
-  /** Role groups with their Chinese names, in the order of SPEC §1. */
+  /** Role groups with their Chinese names, in the order of SPEC §1, then the groups SPEC does not name. */
   public static final List<String[]> ROLE_GROUPS = List.of(
       new String[] {CUSTOMER_MANAGERS, "客戶經理"},
       new String[] {REGIONAL_MANAGERS, "區域市場經理"},
@@ -29,7 +34,8 @@ public final class Roles {
       new String[] {CUSTOMER_SERVICE_MANAGERS, "客戶服務部經理"},
       new String[] {SALES_ACCOUNT_MANAGERS, "客戶經理(銷售部)"},
       new String[] {AREA_MANAGERS, "大區經理"},
-      new String[] {AUDITORS, "審計"});
+      new String[] {AUDITORS, "審計"},
+      new String[] {PERFORMANCE_EVALUATORS, "績效測評人"});
 
   private Roles() {}
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The demo users of SPEC §5 with their groups, and the Tasklist filters every user gets. */
+/** The demo users of SPEC §5 and the two performance evaluators with their groups, and the Tasklist filters every user gets. */
 class AccessSetupTest extends SpringTestBase {
 
   @LocalServerPort int port;
@@ -28,7 +28,7 @@ class AccessSetupTest extends SpringTestBase {
       "wangfang, regional-managers", "wangfang, regional-managers-east", "chenjing, regional-managers",
       "chenjing, regional-managers-west", "liuyang, brand-managers", "zhaolei, monopoly-department",
       "sunli, sales-operations", "zhoumin, customer-service-center", "wuqiang, customer-service-managers",
-      "auditor, auditors",
+      "auditor, auditors", "zhengjun, performance-evaluators", "fengyan, performance-evaluators",
   })
   void demoUsersHaveTheirGroupsAndThePasswordDemo(String user, String group) {
     assertThat(identityService.createGroupQuery().groupMember(user).groupId(group).count()).isOne();
