@@ -32,9 +32,18 @@ public class DataScope {
   }
 
   public Scope current() {
+    return current(HEAD_OFFICE, "無權查看客戶資料 / not allowed to read customer data");
+  }
+
+  /**
+   * The scope for data that the groups {@code seeingAll} read whole: those see all, a regional
+   * manager their region, a customer manager their own customers; anyone else is refused with
+   * {@code refusal} (after the user id).
+   */
+  public Scope current(List<String> seeingAll, String refusal) {
     String userId = currentUser.requireUserId();
     List<String> groups = currentUser.groups();
-    if (groups.stream().anyMatch(HEAD_OFFICE::contains)) {
+    if (groups.stream().anyMatch(seeingAll::contains)) {
       return Scope.ALL;
     }
     if (groups.contains(Roles.REGIONAL_MANAGERS)) {
@@ -45,6 +54,6 @@ public class DataScope {
     if (groups.contains(Roles.CUSTOMER_MANAGERS)) {
       return new Scope(userId, null);
     }
-    throw new AccessDeniedException("用戶 " + userId + " 無權查看客戶資料 / not allowed to read customer data");
+    throw new AccessDeniedException("用戶 " + userId + " " + refusal);
   }
 }
