@@ -171,12 +171,17 @@ class QualityComplaintProcessTest extends ProcessTestBase {
     Assertions.assertThat(cases.find(pi.getBusinessKey()).orElseThrow().currentStep()).isEqualTo("MORE_INFO");
     completeAs("zhangwei", MANAGER, pi, Map.of(Var.MORE_INFORMATION, "批號 20261101"));
     assertThat(pi).isWaitingAt(Element.REVIEW);
+    // the review starts blank and shows what was asked and answered
+    Assertions.assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys(Var.REVIEW_DECISION, Var.REVIEW_COMMENT);
+    Assertions.assertThat(taskService.getVariableLocal(task(pi).getId(), Var.REVIEW_TEXT)).isEqualTo("需補充資料:請補充批號");
     review(pi, Map.of(Var.REVIEW_DECISION, "APPROVED", Var.APPROVED_QUANTITY, 3));
     completeAs("zhangwei", MANAGER, pi, Map.of(Var.REPLACED_QUANTITY, 3, Var.CUSTOMER_CONFIRMATION, "王女士",
         Var.CUSTOMER_CONFIRMED, true));
     completeAs("zhangwei", MANAGER, pi, Map.of(Var.FEEDBACK_NOTE, "已調換"));
     execute(jobAt(pi, Element.CLOSE_CASE));
     assertThat(pi).hasPassed(Element.RECORD_MORE_INFO).isEnded();
+    // the question asked before is not taken as the comment of the approval that gave none
+    Assertions.assertThat(cases.find(pi.getBusinessKey()).orElseThrow().reviewComment()).isNull();
     Assertions.assertThat(cases.steps(pi.getBusinessKey())).extracting(ComplaintCaseRepository.Step::step)
         .containsSubsequence("REVIEW", "MORE_INFO", "REVIEW", "REPLACEMENT");
   }
