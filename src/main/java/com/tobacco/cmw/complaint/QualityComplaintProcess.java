@@ -90,6 +90,11 @@ public final class QualityComplaintProcess {
     public static final String MONOPOLY_RESULT = "monopolyResult";
     public static final String NOTICE_COMMENT = "noticeComment";
     public static final String ESCALATION_SUMMARY = "escalationSummary";
+    // task-local, read-only text for the forms, set when a task opens (never read back)
+    public static final String DUE_TEXT = "dueText";
+    public static final String INSPECTION_TEXT = "inspectionText";
+    public static final String REVIEW_TEXT = "reviewText";
+    public static final String APPROVED_QUANTITY_TEXT = "approvedQuantityText";
 
     private Var() {}
   }

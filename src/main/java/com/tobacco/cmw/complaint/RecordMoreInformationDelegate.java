@@ -9,7 +9,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The customer manager's answer to the regional manager's question; the case goes back to review. */
+/**
+ * The customer manager's answer to the regional manager's question; the case goes back to review,
+ * which starts without the previous decision and question.
+ */
 @Component("recordMoreInformation")
 public class RecordMoreInformationDelegate implements JavaDelegate {
 
@@ -33,5 +36,9 @@ public class RecordMoreInformationDelegate implements JavaDelegate {
     Date reviewDue = deadlines.reviewDue();
     cases.moveTo(c.caseNo(), ComplaintStep.REVIEW, reviewDue.toInstant());
     execution.setVariable(Var.REVIEW_DUE, reviewDue);
+    // the next review starts blank: the old decision and question (kept on the case) are neither
+    // offered again by the form nor taken as the comment of a decision that gives none
+    execution.removeVariable(Var.REVIEW_DECISION);
+    execution.removeVariable(Var.REVIEW_COMMENT);
   }
 }

@@ -110,9 +110,22 @@ class ComplaintTasklistBrowserTest extends SpringTestBase {
       page.browser.wait.until(d -> "wangfang".equals(
           taskService.createTaskQuery().taskId(review.getId()).singleResult().getAssignee()));
       dismissNotices(page);
+      // readable: the inspection in words, the deadline as local date and time, no instants or true/false
+      assertThat(page.formText()).contains("確認卷煙不合格,原因:生產質量問題").contains("張老闆").contains(" 前")
+          .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}").doesNotContain("true").doesNotContain("false");
+      // the fields follow the decision: a reason when rejecting, a question for more information, a quantity to approve
+      click(page, field("Field_ReviewDecision-1"));
+      page.browser.wait.until(ExpectedConditions.visibilityOfElementLocated(field("Field_ReviewComment")));
+      assertThat(page.browser.driver.findElements(field("Field_ApprovedQuantity"))).isEmpty();
+      assertThat(page.formText()).contains("不同意的理由");
+      click(page, field("Field_ReviewDecision-2"));
+      page.browser.wait.until(d -> page.formText().contains("需補充的資料"));
+      assertThat(page.browser.driver.findElements(field("Field_ApprovedQuantity"))).isEmpty();
       click(page, field("Field_ReviewDecision-0"));
+      page.browser.wait.until(ExpectedConditions.visibilityOfElementLocated(field("Field_ApprovedQuantity")));
+      assertThat(page.browser.driver.findElements(field("Field_ReviewComment"))).isEmpty();
+      assertThat(page.formText()).contains("條 cartons").contains("不超過客戶反映的 10 條");
       page.type(field("Field_ApprovedQuantity"), "8");
-      page.type(field("Field_ReviewComment"), "同意調換");
       page.complete(review);
     });
 
@@ -121,6 +134,7 @@ class ComplaintTasklistBrowserTest extends SpringTestBase {
       Task replace = task("Task_ReplaceGoods");
       page.openTask(TasklistPage.MY_TASKS_FILTER, replace, field("Field_ReplacedQuantity"));
       dismissNotices(page);
+      assertThat(page.formText()).contains("同意調換 Approved:8 條").contains("不超過同意調換的 8 條");
       page.type(field("Field_ReplacedQuantity"), "8");
       page.type(field("Field_CustomerConfirmation"), "張老闆");
       click(page, field("Field_CustomerConfirmed"));
@@ -128,6 +142,7 @@ class ComplaintTasklistBrowserTest extends SpringTestBase {
 
       Task feedBack = task("Task_FeedBackResult");
       page.openTask(TasklistPage.MY_TASKS_FILTER, feedBack, field("Field_FeedbackNote"));
+      assertThat(page.formText()).contains("同意調換 8 條;已調換 8 條,客戶確認人 張老闆");
       dismissNotices(page);
       page.type(field("Field_FeedbackNote"), "已調換 8 條並告知客戶");
       page.complete(feedBack);

@@ -90,9 +90,17 @@ class PerformanceEvaluationBrowserTest extends SpringTestBase {
         page.logIn("wuqiang");
         page.openTask(TasklistPage.MY_TASKS_FILTER, respondTask, field("Field_ResponseReason"));
         assertThat(page.formText()).contains("80.9").contains("良好");
+        // a dispute asks for its reason and a second evaluator; acknowledging leaves an optional remark
+        browser.wait.until(ExpectedConditions.elementToBeClickable(
+            By.xpath("//div[contains(@class,'fjs-form')]//label[contains(normalize-space(.), '申訴,交第二測評人複核 Dispute')]")))
+            .click();
+        browser.wait.until(d -> page.formText().contains("第二測評人 Second evaluator"));
+        assertThat(page.formText()).contains("申訴理由 Reason for the dispute");
         WebElement acknowledge = browser.wait.until(ExpectedConditions.elementToBeClickable(
             By.xpath("//div[contains(@class,'fjs-form')]//label[contains(normalize-space(.), '確認測評結果 Acknowledge')]")));
         acknowledge.click();
+        browser.wait.until(d -> !page.formText().contains("第二測評人 Second evaluator"));
+        assertThat(page.formText()).contains("備註 Remark").doesNotContain("申訴理由 Reason");
         page.complete(respondTask);
       } catch (Throwable t) {
         browser.dumpPage("failure-evaluation-respond");

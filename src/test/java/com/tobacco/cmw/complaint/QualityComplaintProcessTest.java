@@ -127,6 +127,24 @@ class QualityComplaintProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void theFormsShowTheDeadlineInspectionAndReviewInWordsWithTheUnitReported() {
+    ProcessInstance pi = start(customer(0), brand(), 10, "PACK", "煙支有霉點");
+    Assertions.assertThat((String) taskService.getVariableLocal(task(pi).getId(), Var.DUE_TEXT))
+        .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} 前");
+    inspect(pi, false, "OTHER", "煙絲受潮");
+    sign(pi, "張老闆");
+    Assertions.assertThat(taskService.getVariablesLocal(task(pi).getId())).containsEntry(Var.INSPECTION_TEXT,
+        "未確認質量問題,原因:其他;說明:煙絲受潮").containsKey(Var.DUE_TEXT);
+    review(pi, Map.of(Var.REVIEW_DECISION, "APPROVED", Var.APPROVED_QUANTITY, 8, Var.REVIEW_COMMENT, "同意"));
+    Assertions.assertThat(taskService.getVariablesLocal(task(pi).getId())).containsEntry(Var.APPROVED_QUANTITY_TEXT, "8 包")
+        .containsEntry(Var.REVIEW_TEXT, "同意調換 8 包:同意");
+    completeAs("zhangwei", MANAGER, pi, Map.of(Var.REPLACED_QUANTITY, 7, Var.CUSTOMER_CONFIRMATION, "張老闆",
+        Var.CUSTOMER_CONFIRMED, true));
+    Assertions.assertThat(taskService.getVariableLocal(task(pi).getId(), Var.REVIEW_TEXT))
+        .isEqualTo("同意調換 8 包:同意;已調換 7 包,客戶確認人 張老闆");
+  }
+
+  @Test
   void aRejectedComplaintIsFedBackAndClosedWithoutReplacement() {
     ProcessInstance pi = start(customer(1), brand(), 5, "PACK", "包裝破損");
     inspect(pi, false, "RETAILER_STORAGE");
@@ -153,12 +171,17 @@ class QualityComplaintProcessTest extends ProcessTestBase {
     Assertions.assertThat(cases.find(pi.getBusinessKey()).orElseThrow().currentStep()).isEqualTo("MORE_INFO");
     completeAs("zhangwei", MANAGER, pi, Map.of(Var.MORE_INFORMATION, "批號 20261101"));
     assertThat(pi).isWaitingAt(Element.REVIEW);
+    // the review starts blank and shows what was asked and answered
+    Assertions.assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys(Var.REVIEW_DECISION, Var.REVIEW_COMMENT);
+    Assertions.assertThat(taskService.getVariableLocal(task(pi).getId(), Var.REVIEW_TEXT)).isEqualTo("需補充資料:請補充批號");
     review(pi, Map.of(Var.REVIEW_DECISION, "APPROVED", Var.APPROVED_QUANTITY, 3));
     completeAs("zhangwei", MANAGER, pi, Map.of(Var.REPLACED_QUANTITY, 3, Var.CUSTOMER_CONFIRMATION, "王女士",
         Var.CUSTOMER_CONFIRMED, true));
     completeAs("zhangwei", MANAGER, pi, Map.of(Var.FEEDBACK_NOTE, "已調換"));
     execute(jobAt(pi, Element.CLOSE_CASE));
     assertThat(pi).hasPassed(Element.RECORD_MORE_INFO).isEnded();
+    // the question asked before is not taken as the comment of the approval that gave none
+    Assertions.assertThat(cases.find(pi.getBusinessKey()).orElseThrow().reviewComment()).isNull();
     Assertions.assertThat(cases.steps(pi.getBusinessKey())).extracting(ComplaintCaseRepository.Step::step)
         .containsSubsequence("REVIEW", "MORE_INFO", "REVIEW", "REPLACEMENT");
   }
