@@ -81,7 +81,7 @@ public class FeedbackFormPdf {
       wide(t, label, body, "客戶反映的質量問題", c.defectDescription(), 48);
       wide(t, label, body, "現場查看結果", inspection(c), 48);
       pair(t, label, body, "客戶簽字", text(c.signerName()), "簽字日期", at(c.formSignedAt()));
-      pair(t, label, body, "客戶經理", name(c.managerId()), "區域", c.regionCode());
+      pair(t, label, body, "客戶經理", name(c.managerId()), "區域", customers.regionName(c.regionCode()));
       wide(t, label, body, "區域市場經理審核意見", review(c), 48);
       pair(t, label, body, "審核人", name(c.reviewedBy()), "審核日期", at(c.reviewedAt()));
       pair(t, label, body, "調換數量", c.replacedQuantity() == null ? "" : c.replacedQuantity() + " "

@@ -34,6 +34,12 @@ public class CustomerRepository {
         .stream().findFirst();
   }
 
+  /** The region's name (東區), or its code when the region has no row in {@code cm_region}. */
+  public String regionName(String regionCode) {
+    return jdbc.query("SELECT name FROM cm_region WHERE region_code = ?", (rs, i) -> rs.getString(1), regionCode)
+        .stream().findFirst().orElse(regionCode);
+  }
+
   /** A page of customers; managerId and regionCode narrow it when not null. */
   public List<Customer> list(String managerId, String regionCode, String status, int limit, int offset) {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM cm_customer WHERE 1 = 1");

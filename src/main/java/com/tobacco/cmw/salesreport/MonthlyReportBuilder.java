@@ -1,6 +1,7 @@
 package com.tobacco.cmw.salesreport;
 
 import com.tobacco.cmw.calendar.WorkCalendar;
+import com.tobacco.cmw.customer.CustomerRepository;
 import com.tobacco.cmw.salesreport.MonthlyReportContent.BrandLine;
 import com.tobacco.cmw.salesreport.MonthlyReportContent.Forecast;
 import com.tobacco.cmw.salesreport.MonthlyReportContent.MonthPoint;
@@ -19,7 +20,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,12 +39,12 @@ public class MonthlyReportBuilder {
   private final ComplaintRecords complaints;
   private final StaffDirectory staff;
   private final WorkCalendar calendar;
-  private final JdbcTemplate jdbc;
+  private final CustomerRepository customers;
   private final int backTestMonths;
   private final int topCustomers;
 
   public MonthlyReportBuilder(MonthlySalesFigures figures, MonthlyReportRepository reports, ComplaintRecords complaints,
-                              StaffDirectory staff, WorkCalendar calendar, JdbcTemplate jdbc,
+                              StaffDirectory staff, WorkCalendar calendar, CustomerRepository customers,
                               @Value("${cmw.report.back-test-months:6}") int backTestMonths,
                               @Value("${cmw.report.top-customers:10}") int topCustomers) {
     this.figures = figures;
@@ -52,7 +52,7 @@ public class MonthlyReportBuilder {
     this.complaints = complaints;
     this.staff = staff;
     this.calendar = calendar;
-    this.jdbc = jdbc;
+    this.customers = customers;
     this.backTestMonths = backTestMonths;
     this.topCustomers = topCustomers;
   }
@@ -65,8 +65,7 @@ public class MonthlyReportBuilder {
   public MonthlyReportContent build(String managerId, YearMonth month) {
     StaffDirectory.Staff manager = staff.find(managerId)
         .orElseThrow(() -> new IllegalStateException("customer manager " + managerId + " is not in cm_staff"));
-    String regionName = jdbc.query("SELECT name FROM cm_region WHERE region_code = ?", (rs, i) -> rs.getString(1),
-        manager.regionCode()).stream().findFirst().orElse(manager.regionCode());
+    String regionName = customers.regionName(manager.regionCode());
 
     Map<YearMonth, MonthTotal> monthly = figures.monthlyTotals(managerId, firstMonthNeeded(month), month);
     Totals totals = totals(monthly.get(month));

@@ -87,7 +87,7 @@ class ComplaintHttpTest extends SpringTestBase {
     try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
       String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
       assertThat(doc.getNumberOfPages()).isOne();
-      assertThat(text).contains("商品及服務質量信息反饋單", caseNo, "客戶確認", "審核人", "煙支斷裂", "5 條");
+      assertThat(text).contains("商品及服務質量信息反饋單", caseNo, "客戶確認", "審核人", "煙支斷裂", "5 條", "東區");
     }
     assertThat(rest.getBytes("lina", "/api/complaints/" + caseNo + "/feedback-form.pdf").statusCode()).isEqualTo(404);
 
