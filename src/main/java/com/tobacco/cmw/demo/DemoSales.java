@@ -2,7 +2,9 @@ package com.tobacco.cmw.demo;
 
 import com.tobacco.cmw.customer.Brand;
 import com.tobacco.cmw.customer.Customer;
+import com.tobacco.cmw.customer.SalesMonthChanges;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -11,7 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Weekly orders with a plausible seasonal pattern: a peak before the Spring Festival
  * (January–February), a summer dip, a lift before National Day, and a slow upward trend.
- * Better grades order more and more expensive brands.
+ * Better grades order more and more expensive brands. The months written are marked changed
+ * ({@link SalesMonthChanges}).
  */
 final class DemoSales {
 
@@ -69,6 +72,12 @@ final class DemoSales {
       }
     }
     flush(batch);
+    // every month written is marked changed, so a summary made before (of an older database) is redone
+    List<YearMonth> written = new ArrayList<>();
+    for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+      written.add(m);
+    }
+    new SalesMonthChanges(jdbc).mark(written);
     return count;
   }
 

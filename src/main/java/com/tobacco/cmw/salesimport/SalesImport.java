@@ -2,7 +2,9 @@ package com.tobacco.cmw.salesimport;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import com.tobacco.cmw.customer.SalesMonthChanges;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code order:<order number>:<line number>} when the file gives order numbers, else
  * {@code day:<customer>:<order date>:<brand>} (one line per customer, brand and day, the key the
  * demo data uses under the prefix {@code demo:}). A line with a key already stored replaces it.
+ * The months of every line inserted, replaced (its old and its new date) or deleted are collected
+ * while writing and marked changed once each at the end ({@link SalesMonthChanges}), in the same
+ * transaction: a rejected import, rolled back, marks nothing.
  */
 final class SalesImport extends ImportTarget {
 
@@ -39,6 +44,8 @@ final class SalesImport extends ImportTarget {
   private final LocalDate demoTo;
   private long written;
   private long replaced;
+  /** The months this import changed, marked at the end. */
+  private final Set<YearMonth> changedMonths = new HashSet<>();
 
   static final String DAY = "day:";
   static final String DEMO = "demo:";
@@ -126,12 +133,15 @@ final class SalesImport extends ImportTarget {
     }
     Map<String, Long> ours = new HashMap<>();
     Set<String> stored = new HashSet<>();
-    jdbc.query("SELECT source_key, import_id, import_row FROM cm_sales_line WHERE source_key IN (" + marks(rows.size()) + ")", rs -> {
+    jdbc.query("SELECT source_key, import_id, import_row, order_date FROM cm_sales_line WHERE source_key IN (" + marks(rows.size())
+        + ")", rs -> {
       long by = rs.getLong(2);
       if (!rs.wasNull() && by == importId) {
         ours.put(rs.getString(1), rs.getLong(3));
       } else {
         stored.add(rs.getString(1));
+        // a replaced line may move to another month: its old month changes too
+        changedMonths.add(YearMonth.from(rs.getDate(4).toLocalDate()));
       }
     }, keys(rows));
     List<Object[]> inserts = new ArrayList<>(rows.size());
@@ -143,8 +153,11 @@ final class SalesImport extends ImportTarget {
         sink.reject((Long) r[1], duplicate(key, earlier));
       } else if (stored.contains(key)) {
         updates.add(new Object[] {r[2], r[3], r[4], r[5], r[6], r[0], r[1], key});
+        changedMonths.add(YearMonth.from((LocalDate) r[3]));
       } else {
         inserts.add(r);
+        // also the month of a demo line this one replaces: the same day
+        changedMonths.add(YearMonth.from((LocalDate) r[3]));
       }
     }
     if (demoFrom != null) {
@@ -198,6 +211,7 @@ final class SalesImport extends ImportTarget {
   @Override
   Merged merge(String user, Set<Long> rejectedRows) {
     // the lines are in place; in a partial import the rejected rows were never written
+    new SalesMonthChanges(jdbc).mark(changedMonths);
     return new Merged(written, replaced);
   }
 }

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Starts the monthly reports of all active customer managers for a month: brings the monthly
- * sales summary up to date (one grouped INSERT … SELECT per month that changed), then starts one
+ * sales summary up to date (one grouped INSERT … SELECT per month never summarised or marked
+ * changed), then starts one
  * {@code monthlySalesReport} instance per manager (message {@value MonthlySalesReportProcess#MESSAGE_REPORT_REQUESTED},
  * business key {@code YB-<month>-<managerId>}). Each instance drafts its report in a job of its
  * own ({@code Task_DraftReport}, async), so one manager's failure becomes that report's incident

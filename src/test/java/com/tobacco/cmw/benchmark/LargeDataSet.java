@@ -1,6 +1,7 @@
 package com.tobacco.cmw.benchmark;
 
 import com.tobacco.cmw.security.Roles;
+import com.tobacco.cmw.customer.SalesMonthChanges;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -98,6 +99,12 @@ final class LargeDataSet {
             month.toString(), from, Math.min(from + CHUNK, customers), slots - 1, lastSlotCustomers);
       }
     }
+    // as every writer of sales lines: the months written are marked changed for the monthly summary
+    List<YearMonth> written = new ArrayList<>();
+    for (int m = size.months() - 1; m >= 0; m--) {
+      written.add(lastMonth.minusMonths(m));
+    }
+    new SalesMonthChanges(jdbc).mark(written);
     jdbc.execute("DROP TABLE bench_slot");
     jdbc.execute("DROP TABLE bench_customer");
     long t2 = System.nanoTime();

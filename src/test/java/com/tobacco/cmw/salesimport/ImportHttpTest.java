@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tobacco.cmw.customer.SalesMonthChanges;
+import com.tobacco.cmw.salesreport.MonthlyReportBuilder;
+import com.tobacco.cmw.salesreport.SalesMonthSummary;
 import com.tobacco.cmw.support.RestClient;
 import com.tobacco.cmw.support.SpringTestBase;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +36,8 @@ class ImportHttpTest extends SpringTestBase {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
+  @Autowired SalesMonthSummary summary;
+  @Autowired MonthlyReportBuilder reportBuilder;
   RestClient rest;
 
   @AfterEach
@@ -245,7 +252,78 @@ class ImportHttpTest extends SpringTestBase {
       jdbc.update("DELETE FROM cm_sales_line WHERE customer_code = ? AND order_date = ? AND brand_code = ?", customer, day, brand);
       jdbc.update("INSERT INTO cm_sales_line (customer_code, order_date, brand_code, quantity_cartons, amount, source_key) "
           + "VALUES (?,?,?,?,?,?)", customer, day, brand, demo.get("quantity_cartons"), demo.get("amount"), demo.get("source_key"));
+      new SalesMonthChanges(jdbc).markDays(List.of(day));
     }
+  }
+
+  // ---------------------------------------------------------------- months marked changed
+
+  /** Marks of the month in cm_sales_month_changed (SalesMonthSummary#ensure consumes them). */
+  long marks(YearMonth month) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM cm_sales_month_changed WHERE month_start = ?", Long.class, month.atDay(1));
+  }
+
+  Timestamp summarisedAt(YearMonth month) {
+    return jdbc.queryForObject("SELECT summarised_at FROM cm_sales_month_summarised WHERE month_start = ?", Timestamp.class,
+        month.atDay(1));
+  }
+
+  @Test
+  void anImportIntoASummarisedMonthIsInTheNextRunsFigures() throws Exception {
+    YearMonth month = YearMonth.of(2024, 12);
+    summary.ensure(month, month);
+    Timestamp summarised = summarisedAt(month);
+    String manager = jdbc.queryForObject("SELECT manager_id FROM cm_customer WHERE customer_code = 'C10011'", String.class);
+    BigDecimal before = reportBuilder.build(manager, month).totals().cartons();
+    // summarised and unchanged: not summarised again
+    assertThat(summary.ensure(month, month)).isZero();
+    assertThat(summarisedAt(month)).isEqualTo(summarised);
+
+    JsonNode b = body(upload("sunli", "sales", "late.csv", Uploads.bytes(csv(SALES_HEADER + ",訂單號,行號",
+        "C10011,2024-12-30,B001,4,1520,SO-9001,1"),
+        StandardCharsets.UTF_8)));
+    assertThat(b.get("imported").asLong()).isEqualTo(1);
+    assertThat(marks(month)).isEqualTo(1);
+    assertThat(summary.ensure(month, month)).isEqualTo(1);
+    assertThat(marks(month)).isZero();
+    assertThat(reportBuilder.build(manager, month).totals().cartons()).isEqualByComparingTo(before.add(BigDecimal.valueOf(4)));
+  }
+
+  @Test
+  void aReImportThatReplacesALineMarksItsOldAndNewMonth() throws Exception {
+    YearMonth nov = YearMonth.of(2024, 11);
+    YearMonth dec = YearMonth.of(2024, 12);
+    String header = SALES_HEADER + ",訂單號,行號";
+    byte[] file = Uploads.bytes(csv(header, "C10012,2024-12-12,B001,2,760,SO-9002,1"), StandardCharsets.UTF_8);
+    assertThat(body(upload("sunli", "sales", "so-9002.csv", file)).get("imported").asLong()).isEqualTo(1);
+    summary.ensure(nov, dec);
+    assertThat(marks(nov) + marks(dec)).isZero();
+
+    // the same file again replaces the line in place: its month is marked
+    assertThat(body(upload("sunli", "sales", "so-9002.csv", file)).get("replaced").asLong()).isEqualTo(1);
+    assertThat(marks(dec)).isEqualTo(1);
+    assertThat(marks(nov)).isZero();
+    summary.ensure(nov, dec);
+
+    // a correction moves the line to November: both months changed
+    byte[] moved = Uploads.bytes(csv(header, "C10012,2024-11-28,B001,2,760,SO-9002,1"), StandardCharsets.UTF_8);
+    assertThat(body(upload("sunli", "sales", "so-9002-fix.csv", moved)).get("replaced").asLong()).isEqualTo(1);
+    assertThat(marks(nov)).isEqualTo(1);
+    assertThat(marks(dec)).isEqualTo(1);
+    assertThat(summary.ensure(nov, dec)).isEqualTo(2);
+  }
+
+  @Test
+  void aRejectedImportMarksNothing() throws Exception {
+    YearMonth month = YearMonth.of(2024, 12);
+    summary.ensure(month, month);
+    HttpResponse<String> r = upload("sunli", "sales", "rejected.csv", Uploads.bytes(csv(SALES_HEADER,
+        "C10013,2024-12-13,B001,1,380",
+        "C99999,2024-12-13,B001,1,380"), StandardCharsets.UTF_8));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+    assertThat(body(r).get("status").asText()).isEqualTo("REJECTED");
+    assertThat(marks(month)).isZero();
+    assertThat(summary.ensure(month, month)).isZero();
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import com.tobacco.cmw.customer.SalesMonthChanges;
 import com.tobacco.cmw.process.InvalidInput;
 import com.tobacco.cmw.salesreport.MonthlyReportContent.Sections;
 import com.tobacco.cmw.support.ProcessTestBase;
@@ -62,6 +63,7 @@ class MonthlySalesReportProcessTest extends ProcessTestBase {
   @Autowired MonthlyReportSchedule schedule;
   @Autowired SalesMonthSummary summary;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
   private final List<String> ownCustomers = new java.util.ArrayList<>();
   private String brandA;
@@ -311,26 +313,83 @@ class MonthlySalesReportProcessTest extends ProcessTestBase {
   }
 
   @Test
-  void aMonthWhoseSalesLinesChangedIsSummarisedAgain() {
+  void onlyMonthsNeverSummarisedOrMarkedChangedAreSummarised() {
     String manager = manager("EAST");
     String customer = customer(manager, "EAST", 2, "ACTIVE");
     YearMonth old = YearMonth.of(2023, 1);
-    sale(customer, old.atDay(9), brandA, 10, "1000");
-    summary.ensure(old, old.plusMonths(2));
-    Assertions.assertThat(summarisedCartons(customer, old)).isEqualByComparingTo("10");
+    YearMonth never = YearMonth.of(2022, 11);
+    // a month never summarised is summarised (here without any sales line: an empty month)
+    Assertions.assertThat(summarisedAt(never)).isNull();
+    Assertions.assertThat(summary.ensure(never, never)).isEqualTo(1);
+    Assertions.assertThat(summarisedAt(never)).isNotNull();
 
-    // a correction keeps the number of lines; an older month is not re-summarised unless it changed
-    jdbc.update("UPDATE cm_sales_line SET quantity_cartons = 12, amount = 1200 WHERE customer_code = ?", customer);
-    Assertions.assertThat(summary.ensure(old, old.plusMonths(2))).isEqualTo(3);
-    Assertions.assertThat(summarisedCartons(customer, old)).isEqualByComparingTo("12");
-    Assertions.assertThat(summary.ensure(old, old.plusMonths(2))).isEqualTo(2); // only the newest two
-    // a line replaced by another (same count, same totals) still changes the highest id
-    jdbc.update("DELETE FROM cm_sales_line WHERE customer_code = ?", customer);
-    String other = customer(manager, "EAST", 2, "ACTIVE");
-    sale(other, old.atDay(9), brandA, 12, "1200");
     summary.ensure(old, old.plusMonths(2));
-    Assertions.assertThat(summarisedCartons(other, old)).isEqualByComparingTo("12");
-    Assertions.assertThat(summarisedCartons(customer, old)).isNull();
+    Timestamp first = summarisedAt(old);
+    Timestamp second = summarisedAt(old.plusMonths(1));
+    // summarised and unchanged: nothing is summarised again, not even the newest months
+    Assertions.assertThat(summary.ensure(old, old.plusMonths(2))).isZero();
+    Assertions.assertThat(summarisedAt(old)).isEqualTo(first);
+
+    // a new line marks its month (sale() marks, as every writer of sales lines must): that month only
+    sale(customer, old.atDay(9), brandA, 10, "1000");
+    Assertions.assertThat(summary.ensure(old, old.plusMonths(2))).isEqualTo(1);
+    Assertions.assertThat(summarisedCartons(customer, old)).isEqualByComparingTo("10");
+    Assertions.assertThat(summarisedAt(old)).isAfterOrEqualTo(first);
+    Assertions.assertThat(summarisedAt(old.plusMonths(1))).isEqualTo(second);
+    Assertions.assertThat(marks(old)).isZero(); // the marks read were consumed
+
+    // a change without a mark is not seen (the rule: whoever changes lines marks the month) …
+    jdbc.update("UPDATE cm_sales_line SET quantity_cartons = 12, amount = 1200 WHERE customer_code = ?", customer);
+    Assertions.assertThat(summary.ensure(old, old.plusMonths(2))).isZero();
+    Assertions.assertThat(summarisedCartons(customer, old)).isEqualByComparingTo("10");
+    // … until the month is marked, with the statement a DBA runs after changing lines by hand
+    jdbc.update("INSERT INTO cm_sales_month_changed (month_start) VALUES (DATE '2023-01-01')");
+    Assertions.assertThat(summary.ensure(old, old.plusMonths(2))).isEqualTo(1);
+    Assertions.assertThat(summarisedCartons(customer, old)).isEqualByComparingTo("12");
+
+    // refresh summarises on demand and leaves a mark for the next run
+    new SalesMonthChanges(jdbc).mark(List.of(old.plusMonths(1)));
+    summary.refresh(old.plusMonths(1));
+    Assertions.assertThat(marks(old.plusMonths(1))).isEqualTo(1);
+    Assertions.assertThat(summary.ensure(old, old.plusMonths(2))).isEqualTo(1);
+  }
+
+  @Test
+  void aMarkCommittedWhileTheRunSummarisesSurvivesTheRun() throws Exception {
+    YearMonth month = YearMonth.of(2023, 5);
+    summary.ensure(month, month);
+    new SalesMonthChanges(jdbc).mark(List.of(month));
+    // an import marks the month in its own transaction and commits only after the run has read
+    java.util.concurrent.CountDownLatch marked = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch runDone = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CompletableFuture<Void> importTx = java.util.concurrent.CompletableFuture.runAsync(() ->
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(s -> {
+          new SalesMonthChanges(jdbc).mark(List.of(month));
+          marked.countDown();
+          try {
+            runDone.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }));
+    marked.await();
+    Assertions.assertThat(summary.ensure(month, month)).isEqualTo(1);
+    runDone.countDown();
+    importTx.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    // the run consumed the mark it read, not the one committed after it
+    Assertions.assertThat(marks(month)).isEqualTo(1);
+    Assertions.assertThat(summary.ensure(month, month)).isEqualTo(1);
+    Assertions.assertThat(marks(month)).isZero();
+  }
+
+  private Timestamp summarisedAt(YearMonth month) {
+    return jdbc.query("SELECT summarised_at FROM cm_sales_month_summarised WHERE month_start = ?",
+        (rs, i) -> rs.getTimestamp(1), Date.valueOf(month.atDay(1))).stream().findFirst().orElse(null);
+  }
+
+  private long marks(YearMonth month) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM cm_sales_month_changed WHERE month_start = ?", Long.class,
+        Date.valueOf(month.atDay(1)));
   }
 
   private BigDecimal summarisedCartons(String customer, YearMonth month) {
@@ -496,6 +555,7 @@ class MonthlySalesReportProcessTest extends ProcessTestBase {
     jdbc.update("INSERT INTO cm_sales_line (customer_code, order_date, brand_code, quantity_cartons, amount, source_key) "
             + "VALUES (?,?,?,?,?,?)", customer, Date.valueOf(day), brand, cartons, new BigDecimal(amount),
         "test:" + customer + ":" + day + ":" + brand + ":" + SEQ.incrementAndGet());
+    new SalesMonthChanges(jdbc).markDays(List.of(day));
   }
 
   private void specialVisit(String manager, String customer, String situation, LocalDateTime at) {
