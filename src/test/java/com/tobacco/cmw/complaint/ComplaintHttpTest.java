@@ -68,6 +68,13 @@ class ComplaintHttpTest extends SpringTestBase {
       assertThat(r.statusCode()).as(user).isEqualTo(200);
       assertThat(json.readTree(r.body()).path("complaint").path("caseNo").asText()).isEqualTo(caseNo);
     }
+    // auditors find the case in the history under the public process key, with the case number as
+    // business key (tests give numbers back, so earlier tests' instances may carry the same number)
+    String instance = jdbc.queryForObject("SELECT process_instance_id FROM cm_complaint_case WHERE case_no = ?", String.class, caseNo);
+    JsonNode history = json.readTree(rest.get("auditor", "/engine-rest/history/process-instance"
+        + "?processDefinitionKey=qualityComplaint&processInstanceId=" + instance).body());
+    assertThat(history).hasSize(1);
+    assertThat(history.get(0).path("businessKey").asText()).isEqualTo(caseNo);
     // other manager, other region, the monopoly department for a case not referred to it: not found
     for (String user : List.of("lina", "chenjing", "zhaolei")) {
       assertThat(rest.get(user, "/api/complaints/" + caseNo).statusCode()).as(user).isEqualTo(404);

@@ -149,6 +149,11 @@ class EvaluationHttpTest extends SpringTestBase {
     assertThat(rest.get("wuqiang", "/engine-rest/process-instance/" + instance).statusCode()).isEqualTo(200);
     assertThat(rest.get("zhengjun", "/engine-rest/process-instance/" + instance).statusCode()).isEqualTo(200);
     assertThat(rest.get("zhangwei", "/engine-rest/process-instance/" + instance).statusCode()).isIn(403, 404);
+    // auditors find it in the history under the public process key, with the evaluation's key as business key
+    JsonNode history = json.readTree(rest.get("auditor", "/engine-rest/history/process-instance"
+        + "?processDefinitionKey=performanceEvaluation&processInstanceId=" + instance).body());
+    assertThat(history).hasSize(1);
+    assertThat(history.get(0).path("businessKey").asText()).isEqualTo(key);
   }
 
   private void assertBadStart(String body, String message) {
