@@ -17,7 +17,16 @@ public record Customer(
     String phone,
     CustomerStatus status,
     LocalDate entryDate,
-    LocalDate exitDate) {
+    LocalDate exitDate,
+    ExitReason exitReason) {
+
+  /** A customer in the network or applying: no exit reason. */
+  public Customer(String customerCode, String storeName, String licenceNo, LocalDate licenceExpiry, String address,
+                  String regionCode, String managerId, int grade, String businessType, String contactName,
+                  String phone, CustomerStatus status, LocalDate entryDate, LocalDate exitDate) {
+    this(customerCode, storeName, licenceNo, licenceExpiry, address, regionCode, managerId, grade, businessType,
+        contactName, phone, status, entryDate, exitDate, null);
+  }
 
   public static final int LOWEST_GRADE = 5;
 

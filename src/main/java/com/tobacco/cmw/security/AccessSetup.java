@@ -36,13 +36,14 @@ public class AccessSetup implements SetupStep {
   private static final Logger log = LoggerFactory.getLogger(AccessSetup.class);
   /** Processes a role may start (process keys). */
   static final Map<String, List<String>> STARTABLE = Map.of(
-      Roles.CUSTOMER_MANAGERS, List.of("customerVisit", "qualityComplaint"),
-      Roles.REGIONAL_MANAGERS, List.of("customerVisit"),
+      Roles.CUSTOMER_MANAGERS, List.of("customerVisit", "qualityComplaint", "networkEnrollment", "networkExit",
+          "customerInfoChange"),
+      Roles.REGIONAL_MANAGERS, List.of("customerVisit", "networkExit", "customerInfoChange"),
       Roles.PERFORMANCE_EVALUATORS, List.of("performanceEvaluation"));
   /** Processes whose tasks a role works on without starting them: READ on the definition (task forms). */
   static final Map<String, List<String>> READABLE = Map.of(
-      Roles.CUSTOMER_MANAGERS, List.of("weeklyVisitPlanning"),
-      Roles.REGIONAL_MANAGERS, List.of("weeklyVisitPlanning", "qualityComplaint"),
+      Roles.CUSTOMER_MANAGERS, List.of("weeklyVisitPlanning", "licenceRenewalReminder"),
+      Roles.REGIONAL_MANAGERS, List.of("weeklyVisitPlanning", "qualityComplaint", "networkEnrollment"),
       Roles.MONOPOLY_DEPARTMENT, List.of("qualityComplaint"),
       Roles.CUSTOMER_SERVICE_MANAGERS, List.of("qualityComplaint", "performanceEvaluation"));
 
