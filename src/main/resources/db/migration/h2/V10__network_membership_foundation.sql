@@ -11,3 +11,12 @@ ALTER TABLE cm_customer ADD CONSTRAINT ck_customer_exit_reason CHECK (exit_reaso
 -- a lookup in the engine's history (networkEnrollment, networkExit, customerInfoChange, customerVisit, import)
 ALTER TABLE cm_customer_change ADD COLUMN process_key VARCHAR(64);
 CREATE INDEX ix_customer_change_time ON cm_customer_change(customer_code, changed_at);
+
+-- the administrative area codes (行政區劃代碼, first 6 digits of a licence number) that belong to
+-- a region: a licence applied for or changed in a region must carry one of them (SPEC §2)
+CREATE TABLE cm_region_area (
+  region_code VARCHAR(20) NOT NULL REFERENCES cm_region(region_code),
+  area_code   CHAR(6) NOT NULL,
+  name        VARCHAR(60),
+  PRIMARY KEY (region_code, area_code)
+);

@@ -73,6 +73,8 @@ public class DemoData implements SetupStep {
     long started = System.currentTimeMillis();
     tx.executeWithoutResult(s -> {
       jdbc.update("INSERT INTO cm_region (region_code, name) VALUES ('EAST', '東區'), ('WEST', '西區')");
+      jdbc.update("INSERT INTO cm_region_area (region_code, area_code, name) VALUES ('EAST', '330102', '上城區'), "
+          + "('EAST', '330105', '拱墅區'), ('WEST', '330106', '西湖區'), ('WEST', '330108', '濱江區')");
       for (DemoUsers.DemoUser u : DemoUsers.ALL) {
         staff.save(new StaffDirectory.Staff(u.id(), u.name(), u.group(), u.region(), true));
       }
