@@ -5,6 +5,7 @@ import com.tobacco.cmw.security.CurrentUser;
 import com.tobacco.cmw.security.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +68,11 @@ public class EnrollmentParties {
   /** End of the n-th working day from today, n = cmw.enrollment.approval-days. */
   public Date approvalDue() {
     return calendar.endOfWorkingDaysFromToday(approvalDays);
+  }
+
+  /** A deadline as the forms show it: company time, "yyyy-MM-dd HH:mm 前". */
+  public String dueText(Date due) {
+    return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(due.toInstant().atZone(calendar.zone())) + " 前";
   }
 
   int firstVisitDays() {

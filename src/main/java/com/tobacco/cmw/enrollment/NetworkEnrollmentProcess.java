@@ -50,6 +50,8 @@ public final class NetworkEnrollmentProcess {
     public static final String HOLDER_TYPE_TEXT = "holderTypeText";
     public static final String VERIFICATION_DUE = "verificationDue";
     public static final String APPROVAL_DUE = "approvalDue";
+    /** The deadline of the open task in words, company time ("2026-12-01 18:00 前"). */
+    public static final String DUE_TEXT = "dueText";
     // on-site verification
     public static final String STORE_EXISTS = "storeExists";
     public static final String LICENCE_ORIGINAL_SEEN = "licenceOriginalSeen";

@@ -7,6 +7,7 @@ import com.tobacco.cmw.process.InvalidInput;
 import com.tobacco.cmw.security.CurrentUser;
 import com.tobacco.cmw.security.ProcessAccess;
 import java.time.Instant;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -66,7 +67,9 @@ public class OpenApplicationDelegate implements JavaDelegate {
     Variables.write(execution, form);
     execution.setVariable(Var.APPLICATION_NO, applicationNo);
     execution.setVariable(Var.APPLICANT_ID, applicant);
-    execution.setVariable(Var.VERIFICATION_DUE, parties.verificationDue());
+    Date due = parties.verificationDue();
+    execution.setVariable(Var.VERIFICATION_DUE, due);
+    execution.setVariable(Var.DUE_TEXT, parties.dueText(due));
   }
 
   /** The checked application back into the variables the forms show. */

@@ -5,6 +5,7 @@ import static com.tobacco.cmw.enrollment.NetworkEnrollmentProcess.Var;
 import com.tobacco.cmw.process.InvalidInput;
 import com.tobacco.cmw.process.Variables;
 import java.time.Instant;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -57,6 +58,8 @@ public class RecordAmendmentDelegate implements JavaDelegate {
     }
     applications.amend(app.applicationNo(), form, Instant.now());
     OpenApplicationDelegate.Variables.write(execution, form);
-    execution.setVariable(Var.VERIFICATION_DUE, parties.verificationDue());
+    Date due = parties.verificationDue();
+    execution.setVariable(Var.VERIFICATION_DUE, due);
+    execution.setVariable(Var.DUE_TEXT, parties.dueText(due));
   }
 }

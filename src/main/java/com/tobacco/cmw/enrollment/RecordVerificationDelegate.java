@@ -6,6 +6,7 @@ import com.tobacco.cmw.process.InvalidInput;
 import com.tobacco.cmw.process.Variables;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Date;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -55,7 +56,9 @@ public class RecordVerificationDelegate implements JavaDelegate {
         + (originalSeen ? "已查驗許可證原件" : "未見許可證原件") + ",建議 " + grade + " 級:" + notes
         + (verified ? "" : "【核實未通過,只能不予批准或退回 / not verified: reject or return only】"));
     execution.setVariable(Var.MANAGER_CHOICES, parties.managerChoicesJson(app.form().regionCode()));
-    execution.setVariable(Var.APPROVAL_DUE, parties.approvalDue());
+    Date due = parties.approvalDue();
+    execution.setVariable(Var.APPROVAL_DUE, due);
+    execution.setVariable(Var.DUE_TEXT, parties.dueText(due));
     // the decision form starts blank in every round
     execution.removeVariable(Var.DECISION);
     execution.removeVariable(Var.DECISION_REASON);

@@ -128,7 +128,9 @@ class NetworkEnrollmentProcessTest extends ProcessTestBase {
     Assertions.assertThat(no).matches("RW-" + calendar.today().getYear() + "-\\d{5}");
     assertThat(pi).isWaitingAt(Element.VERIFY_STORE);
     assertThat(task(pi)).isAssignedTo("zhangwei");
-    Assertions.assertThat(task(pi).getDueDate()).isNotNull();
+    Assertions.assertThat(task(pi).getDueDate()).isEqualTo(calendar.endOfWorkingDaysFromToday(3));
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), Var.DUE_TEXT)).asString()
+        .matches("\\d{4}-\\d{2}-\\d{2} 18:00 前");
     Assertions.assertThat(runtimeService.getVariable(pi.getId(), Var.HOLDER_TYPE_TEXT)).asString().contains("個體工商戶");
     Assertions.assertThat(applications.find(no).orElseThrow().status())
         .isEqualTo(NetworkApplicationRepository.Status.PENDING_VERIFICATION);
@@ -136,7 +138,7 @@ class NetworkEnrollmentProcessTest extends ProcessTestBase {
 
     verify(pi, true, true, 3);
     assertThat(pi).isWaitingAt(Element.APPROVE);
-    assertThat(task(pi)).hasCandidateGroup("regional-managers-east");
+    assertThat(task(pi)).hasCandidateGroup("regional-managers-east").hasDueDate(calendar.endOfWorkingDaysFromToday(2));
     Assertions.assertThat(runtimeService.getVariable(pi.getId(), Var.GRANTED_GRADE)).isEqualTo(3);
     Assertions.assertThat(runtimeService.getVariable(pi.getId(), Var.ASSIGNED_MANAGER)).isEqualTo("zhangwei");
     decide(pi, Map.of(Var.DECISION, "APPROVE", Var.GRANTED_GRADE, 2, Var.ASSIGNED_MANAGER, "zhangwei"));
