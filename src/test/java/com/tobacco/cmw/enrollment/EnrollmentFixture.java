@@ -52,6 +52,12 @@ final class EnrollmentFixture {
     return jdbc.queryForObject("SELECT COUNT(*) FROM cm_network_application", Long.class);
   }
 
+  /** The last application number given this year (0 before the first). */
+  int lastApplicationNumber() {
+    return jdbc.queryForList("SELECT last_number FROM cm_enrollment_counter WHERE counter_name = ? AND counter_year = ?",
+        Integer.class, YearCounters.APPLICATION, year).stream().findFirst().orElse(0);
+  }
+
   long instances() {
     return runtime.createProcessInstanceQuery().processDefinitionKey(NetworkEnrollmentProcess.PROCESS_KEY).count();
   }

@@ -236,11 +236,13 @@ class EnrollmentHttpTest extends SpringTestBase {
     }
     long applicationsBefore = fixture.applications();
     long instancesBefore = fixture.instances();
+    int numberBefore = fixture.lastApplicationNumber();
     HttpResponse<String> r = rest.post("zhangwei", "/api/network-enrollments", toJson(body));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
     assertThat(json.readTree(r.body()).path("message").asText()).contains(message);
     assertThat(fixture.applications()).isEqualTo(applicationsBefore);
     assertThat(fixture.instances()).isEqualTo(instancesBefore);
+    assertThat(fixture.lastApplicationNumber()).as("no number used up").isEqualTo(numberBefore);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cm_network_application_lock", Long.class))
         .isEqualTo(applicationsBefore);
   }

@@ -12,6 +12,7 @@ import com.tobacco.cmw.customer.CustomerRepository;
 import com.tobacco.cmw.customer.CustomerStatus;
 import com.tobacco.cmw.planning.VisitScheduleRepository;
 import com.tobacco.cmw.process.InvalidInput;
+import com.tobacco.cmw.security.StaffDirectory;
 import com.tobacco.cmw.support.ProcessTestBase;
 import com.tobacco.cmw.visit.CustomerVisitProcess;
 import java.time.LocalDate;
@@ -92,6 +93,7 @@ class NetworkEnrollmentProcessTest extends ProcessTestBase {
   @Autowired CustomerRepository customers;
   @Autowired VisitScheduleRepository schedules;
   @Autowired WorkCalendar calendar;
+  @Autowired StaffDirectory staff;
   @Autowired JdbcTemplate jdbc;
 
   private EnrollmentFixture fixture;
@@ -302,6 +304,41 @@ class NetworkEnrollmentProcessTest extends ProcessTestBase {
         .allSatisfy(field -> Assertions.assertThat(field).isNotBlank());
     Assertions.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cm_customer WHERE licence_no = ?", Integer.class, licence))
         .isOne();
+  }
+
+  @Test
+  void theRegionalManagerGivesTheNewCustomerToAnotherCustomerManagerOfTheRegion() {
+    staff.save(new StaffDirectory.Staff("zhaoyun", "趙雲", "customer-managers", "EAST", true));
+    try {
+      ProcessInstance pi = start(EnrollmentFixture.eastLicence(9));
+      verify(pi, true, true, 2);
+      Assertions.assertThat(runtimeService.getVariableTyped(pi.getId(), Var.MANAGER_CHOICES).getValue().toString())
+          .contains("zhangwei", "zhaoyun").doesNotContain("lina");
+      decide(pi, Map.of(Var.DECISION, "APPROVE", Var.ASSIGNED_MANAGER, "zhaoyun"));
+      execute(job(pi));
+      Customer customer = customers.find((String) runtimeService.getVariable(pi.getId(), Var.CUSTOMER_CODE)).orElseThrow();
+      Assertions.assertThat(customer.managerId()).isEqualTo("zhaoyun");
+      Assertions.assertThat(customer.grade()).isEqualTo(2); // the recommended grade when none is given
+      Assertions.assertThat(applications.find(pi.getBusinessKey()).orElseThrow().assignedManagerId()).isEqualTo("zhaoyun");
+      execute(job(pi));
+      ProcessInstance visit = runtimeService.createProcessInstanceQuery()
+          .processDefinitionKey(CustomerVisitProcess.PROCESS_KEY).processInstanceBusinessKey(customer.customerCode())
+          .singleResult();
+      assertThat(taskService.createTaskQuery().processInstanceId(visit.getId()).singleResult()).isAssignedTo("zhaoyun");
+    } finally {
+      jdbc.update("DELETE FROM cm_staff WHERE user_id = 'zhaoyun'");
+    }
+  }
+
+  @Test
+  void anApplicationWhoseInstanceAnAdministratorDeletesIsCancelledAndFreesTheLicence() {
+    ProcessInstance pi = start(EnrollmentFixture.eastLicence(10));
+    runtimeService.deleteProcessInstance(pi.getId(), "entered twice by mistake");
+    Assertions.assertThat(applications.find(pi.getBusinessKey()).orElseThrow().status())
+        .isEqualTo(NetworkApplicationRepository.Status.CANCELLED);
+    Assertions.assertThat(applications.applicationInProgress(EnrollmentFixture.eastLicence(10))).isEmpty();
+    ProcessInstance again = start(EnrollmentFixture.eastLicence(10));
+    assertThat(again).isWaitingAt(Element.VERIFY_STORE);
   }
 
   // ---------------------------------------------------------------- at the same time, bad input
