@@ -78,6 +78,10 @@ final class InfoChangeFixture {
   }
 
   void cleanUp() {
+    for (String code : saved.keySet()) {
+      jdbc.queryForList("SELECT process_instance_id FROM cm_customer_change_request WHERE customer_code = ?", String.class,
+          code).stream().filter(pid -> !started.contains(pid)).forEach(started::add);
+    }
     for (String pid : started) {
       if (runtimeService.createProcessInstanceQuery().processInstanceId(pid).count() > 0) {
         runtimeService.deleteProcessInstance(pid, "test clean-up");
