@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,9 +60,11 @@ public class CustomerChangeHistory {
   private final CustomerRepository customers;
   private final StaffDirectory staff;
   private final ZoneId zone;
+  private final JdbcTemplate jdbc;
 
-  public CustomerChangeHistory(CustomerRepository customers, StaffDirectory staff,
+  public CustomerChangeHistory(CustomerRepository customers, StaffDirectory staff, JdbcTemplate jdbc,
                                @Value("${cmw.timezone:Asia/Shanghai}") String zone) {
+    this.jdbc = jdbc;
     this.customers = customers;
     this.staff = staff;
     this.zone = ZoneId.of(zone);
@@ -82,29 +85,37 @@ public class CustomerChangeHistory {
 
   /**
    * The newest {@code limit} changes as a Markdown list for a form (newest first), or a sentence
-   * saying there are none.
+   * saying there are none. Reads only those lines (it runs whenever a visit task is created).
    */
   public String recentAsMarkdown(String customerCode, int limit) {
-    List<Line> all = of(customerCode);
-    if (all.isEmpty()) {
+    int total = jdbc.queryForObject("SELECT COUNT(*) FROM cm_customer_change WHERE customer_code = ?", Integer.class,
+        customerCode);
+    if (total == 0) {
       return "暫無資料變更記錄。";
     }
+    List<CustomerRepository.Change> recent = jdbc.query("SELECT customer_code, field_name, old_value, new_value, reason, "
+            + "changed_by, changed_at, process_key, process_instance_id FROM cm_customer_change WHERE customer_code = ? "
+            + "ORDER BY changed_at DESC, id DESC LIMIT ?",
+        (rs, i) -> new CustomerRepository.Change(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8), rs.getString(9)),
+        customerCode, limit);
+    Map<String, String> names = new HashMap<>();
     StringBuilder text = new StringBuilder();
-    for (int i = all.size() - 1; i >= Math.max(0, all.size() - limit); i--) {
-      Line l = all.get(i);
-      text.append("- ").append(MINUTES.format(l.changedAt().atZone(zone))).append(" **").append(l.fieldLabel())
-          .append("**:").append(shown(l.oldValue())).append(" → ").append(shown(l.newValue()))
-          .append("(").append(l.changedByName() == null ? l.changedBy() : l.changedByName());
-      if (l.processName() != null) {
-        text.append(",").append(l.processName());
+    for (CustomerRepository.Change c : recent) {
+      String who = name(c.changedBy(), names);
+      text.append("- ").append(MINUTES.format(c.changedAt().atZone(zone))).append(" **")
+          .append(FIELD_LABELS.getOrDefault(c.fieldName(), c.fieldName())).append("**:").append(shown(c.oldValue()))
+          .append(" → ").append(shown(c.newValue())).append("(").append(who == null ? c.changedBy() : who);
+      if (c.processKey() != null) {
+        text.append(",").append(PROCESS_LABELS.getOrDefault(c.processKey(), c.processKey()));
       }
-      if (l.reason() != null && !l.reason().isBlank()) {
-        text.append(",原因:").append(l.reason().replace('\n', ' '));
+      if (c.reason() != null && !c.reason().isBlank()) {
+        text.append(",原因:").append(c.reason().replace('\n', ' '));
       }
       text.append(")\n");
     }
-    if (all.size() > limit) {
-      text.append("\n共 ").append(all.size()).append(" 條,僅顯示最近 ").append(limit).append(" 條。");
+    if (total > limit) {
+      text.append("\n共 ").append(total).append(" 條,僅顯示最近 ").append(limit).append(" 條。");
     }
     return text.toString().strip();
   }

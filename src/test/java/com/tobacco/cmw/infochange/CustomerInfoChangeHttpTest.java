@@ -49,6 +49,7 @@ class CustomerInfoChangeHttpTest extends SpringTestBase {
   @Autowired CustomerRepository customers;
   @Autowired StaffDirectory staff;
   @Autowired WorkCalendar calendar;
+  @Autowired com.tobacco.cmw.customer.CustomerChangeHistory history;
   RestClient rest;
   InfoChangeFixture fixture;
   String visitInstance;
@@ -251,6 +252,34 @@ class CustomerInfoChangeHttpTest extends SpringTestBase {
     assertThat(rest.get("chenjing", "/api/customers/" + c.customerCode()).statusCode()).isEqualTo(200);
     assertThat(rest.get("wangfang", "/api/customers/" + c.customerCode()).statusCode()).isEqualTo(404);
     assertThat(rest.get("lina", "/api/customers/" + c.customerCode() + "/changes").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theHistoryIsOldestFirstAndTheVisitPanelShowsTheNewestTen() throws Exception {
+    Customer c = fixture.active("zhangwei", 5);
+    java.time.Instant start = java.time.Instant.parse("2026-01-05T02:00:00Z");
+    for (int i = 1; i <= 12; i++) {
+      customers.recordChange(new CustomerRepository.Change(c.customerCode(), "address", "地址" + (i - 1), "地址" + i,
+          "第 " + i + " 次", "wangfang", start.plusSeconds(3600L * i), "customerInfoChange", "pi-" + i));
+    }
+    JsonNode lines = json.readTree(rest.get("wangfang", "/api/customers/" + c.customerCode() + "/changes").body());
+    List<JsonNode> ours = new java.util.ArrayList<>();
+    lines.forEach(l -> {
+      if (l.path("processInstanceId").asText().startsWith("pi-")) {
+        ours.add(l);
+      }
+    });
+    assertThat(ours).extracting(l -> l.path("newValue").asText()).containsExactly("地址1", "地址2", "地址3", "地址4",
+        "地址5", "地址6", "地址7", "地址8", "地址9", "地址10", "地址11", "地址12");
+    assertThat(ours.get(0).path("changedByName").asText()).isEqualTo("王芳");
+    assertThat(ours.get(0).path("fieldLabel").asText()).isEqualTo("經營地址");
+
+    String panel = history.recentAsMarkdown(c.customerCode(), 10);
+    List<String> items = panel.lines().filter(l -> l.startsWith("- ")).toList();
+    assertThat(items).hasSize(10);
+    assertThat(items.get(0)).startsWith("- 2026-01-05 22:00 **經營地址**:地址11 → 地址12(王芳,客戶信息維護,原因:第 12 次)");
+    assertThat(items.get(9)).contains("地址2 → 地址3");
+    assertThat(panel).endsWith("共 " + (lines.size()) + " 條,僅顯示最近 10 條。");
   }
 
   private static JsonNode lastLine(JsonNode lines) {
