@@ -206,6 +206,24 @@ class CustomerInfoChangeProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void anApprovalOfALicenceTakenMeanwhileByAnotherCustomerIsRefused() {
+    Customer c = fixture.active("zhangwei", 6);
+    Customer other = fixture.active("zhangwei", 7);
+    String number = fixture.freeLicence("330102");
+    ProcessInstance pi = start("zhangwei", MANAGER, Map.of(Var.CUSTOMER_CODE, c.customerCode(),
+        Var.NEW_LICENCE_NO, number, Var.CHANGE_REASON, "換證"));
+    jdbc.update("UPDATE cm_customer SET licence_no = ? WHERE customer_code = ?", number, other.customerCode());
+
+    decide(pi, CustomerInfoChangeProcess.APPROVE, null);
+    execute(job(pi));
+
+    assertThat(pi).isWaitingAt(Element.ACKNOWLEDGE_REFUSAL);
+    Assertions.assertThat(requests.ofProcessInstance(pi.getId()).outcomeNote())
+        .contains("已屬於在網客戶 " + other.customerCode());
+    Assertions.assertThat(fixture.now(c.customerCode()).licenceNo()).isEqualTo(c.licenceNo());
+  }
+
+  @Test
   void aRegionalManagersOwnRequestIsTheApprovalAndARegionChangeTakesANewManagerAndLicence() {
     Customer c = fixture.active("zhangwei", 3);
     String westLicence = fixture.freeLicence("330106");
