@@ -1,0 +1,96 @@
+package com.tobacco.cmw.infochange;
+
+import com.tobacco.cmw.security.Grants;
+import com.tobacco.cmw.security.Roles;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * The customer's open work follows the customer (decision in docs/decisions.md): when its
+ * manager or region changes, every running instance carrying variable {@code customerCode}
+ * (decision 67) is handed over in the same transaction — open tasks assigned to the old manager
+ * go to the new one, the variable {@code managerId} (later tasks' assignee) follows, candidate
+ * groups of the old region's regional managers become the new region's, and the new manager and
+ * region get the same read access the old ones had. The old manager and region keep their read
+ * access to instances they worked on (their own past work).
+ */
+@Component
+public class OpenWorkTransfer {
+
+  static final String CUSTOMER_CODE = "customerCode";
+  static final String MANAGER_ID = "managerId";
+
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final AuthorizationService authorizationService;
+  private final Grants grants;
+
+  public OpenWorkTransfer(RuntimeService runtimeService, TaskService taskService,
+                          AuthorizationService authorizationService, Grants grants) {
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.authorizationService = authorizationService;
+    this.grants = grants;
+  }
+
+  /** Moves the open work of the customer; answers the number of tasks handed over. */
+  public int move(String customerCode, String oldManager, String newManager, String oldRegion, String newRegion,
+                  String ownProcessInstanceId) {
+    boolean managerChanged = !oldManager.equals(newManager);
+    boolean regionChanged = !oldRegion.equals(newRegion);
+    String oldGroup = Roles.regionalManagersOf(oldRegion);
+    String newGroup = Roles.regionalManagersOf(newRegion);
+    int moved = 0;
+    List<ProcessInstance> instances = runtimeService.createProcessInstanceQuery()
+        .variableValueEquals(CUSTOMER_CODE, customerCode).list();
+    for (ProcessInstance instance : instances) {
+      String pid = instance.getId();
+      if (pid.equals(ownProcessInstanceId)) {
+        continue;
+      }
+      if (managerChanged) {
+        grants.toUser(newManager, Resources.PROCESS_INSTANCE, pid, Permissions.READ);
+        if (oldManager.equals(runtimeService.getVariable(pid, MANAGER_ID))) {
+          runtimeService.setVariable(pid, MANAGER_ID, newManager);
+        }
+      }
+      if (regionChanged) {
+        grants.toGroup(newGroup, Resources.PROCESS_INSTANCE, pid, Permissions.READ);
+      }
+      for (Task task : taskService.createTaskQuery().processInstanceId(pid).list()) {
+        boolean handedOver = false;
+        if (managerChanged && oldManager.equals(task.getAssignee())) {
+          taskService.setAssignee(task.getId(), newManager);
+          handedOver = true;
+        }
+        if (regionChanged) {
+          for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && oldGroup.equals(link.getGroupId())) {
+              taskService.deleteCandidateGroup(task.getId(), oldGroup);
+              taskService.addCandidateGroup(task.getId(), newGroup);
+              handedOver = true;
+            }
+          }
+          boolean oldRegionOversees = authorizationService.createAuthorizationQuery().resourceType(Resources.TASK)
+              .resourceId(task.getId()).groupIdIn(oldGroup).count() > 0;
+          if (oldRegionOversees) {
+            grants.toGroup(newGroup, Resources.TASK, task.getId(), Permissions.READ);
+          }
+        }
+        if (handedOver) {
+          moved++;
+        }
+      }
+    }
+    return moved;
+  }
+}
