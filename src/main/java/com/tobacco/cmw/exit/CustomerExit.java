@@ -92,7 +92,7 @@ public class CustomerExit {
           "客戶已退網,訪問取消 / customer exited, visit cancelled (networkExit " + exitBusinessKey + ")", itemId);
       Object date = item.get("visit_date");
       NetworkExitRepository.ScheduleChange change = new NetworkExitRepository.ScheduleChange(itemId,
-          (String) item.get("business_key"), date == null ? null : ((java.sql.Date) date).toLocalDate());
+          (String) item.get("business_key"), date instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) date);
       exits.recordScheduleChange(exit.id(), change);
       changes.add(change);
     }

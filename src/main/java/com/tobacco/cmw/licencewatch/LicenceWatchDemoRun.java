@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo: runs the licence watch once at start, so the demo customers whose licence expires in
@@ -26,10 +27,12 @@ public class LicenceWatchDemoRun implements SetupStep {
 
   private final LicenceWatch watch;
   private final LicenceWatchSettings settings;
+  private final TransactionTemplate transactions;
   private final ZoneId zone;
 
-  public LicenceWatchDemoRun(LicenceWatch watch, LicenceWatchSettings settings,
+  public LicenceWatchDemoRun(LicenceWatch watch, LicenceWatchSettings settings, TransactionTemplate transactions,
                              @Value("${cmw.timezone:Asia/Shanghai}") String zone) {
+    this.transactions = transactions;
     this.watch = watch;
     this.settings = settings;
     this.zone = ZoneId.of(zone);
@@ -40,7 +43,9 @@ public class LicenceWatchDemoRun implements SetupStep {
     if (!settings.isDemoRun()) {
       return;
     }
-    LicenceWatch.Run run = watch.run(LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone));
+    // one transaction, like the timer's job: a period is claimed only together with its instance
+    LicenceWatch.Run run = transactions.execute(
+        status -> watch.run(LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone)));
     log.info("Demo: licence watch ran once at start: {} renewal reminders, {} expiry exits", run.remindersStarted().size(),
         run.exitsStarted().size());
   }

@@ -174,6 +174,15 @@ class LicenceWatchTest extends SpringTestBase {
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(exit.getId()).count()).isOne();
   }
 
+  @Test
+  void theDemoRunsTheWatchOnceAtStartUnlessSwitchedOff() {
+    String code = fixture.customer("zhangwei", "EAST", T.plusDays(15));
+    new LicenceWatchDemoRun(watch, new LicenceWatchSettings("0 30 6 * * ?", 30, false), transactions, "Asia/Shanghai").run();
+    assertThat(reminders(code)).isEmpty();
+    new LicenceWatchDemoRun(watch, new LicenceWatchSettings("0 30 6 * * ?", 30, true), transactions, "Asia/Shanghai").run();
+    assertThat(reminders(code)).hasSize(1);
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private void renew(String code, LocalDate oldExpiry, LocalDate newExpiry) {
