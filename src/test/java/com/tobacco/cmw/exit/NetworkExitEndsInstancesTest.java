@@ -48,6 +48,7 @@ class NetworkExitEndsInstancesTest extends SpringTestBase {
   @Autowired VisitScheduleRepository schedules;
   @Autowired MonthlySalesFigures figures;
   @Autowired JdbcTemplate jdbc;
+  @Autowired com.tobacco.cmw.complaint.ComplaintRegister register;
 
   ExitFixture fixture;
   LocalDate today;
@@ -126,6 +127,15 @@ class NetworkExitEndsInstancesTest extends SpringTestBase {
     assertThat(leavingCase.get("result")).isNull();
     assertThat(jdbc.queryForObject("SELECT closed_at FROM cm_complaint_case WHERE customer_code = ?", Object.class, staying))
         .isNull();
+    // the complaint register shows why the case ended, and finds it by that step
+    var rows = register.find(com.tobacco.cmw.security.DataScope.Scope.ALL,
+        new com.tobacco.cmw.complaint.ComplaintRegister.Filter(null, null, null, null, leaving, null, null,
+            com.tobacco.cmw.complaint.ComplaintStep.CUSTOMER_EXITED, false, null, null), 0, 10, java.time.Instant.now()).rows();
+    assertThat(rows).singleElement().satisfies(row -> {
+      assertThat(row.currentStepName()).isEqualTo("客戶已退網,案件終止");
+      assertThat(row.closedAt()).isNotNull();
+      assertThat(row.overdue()).isFalse();
+    });
     // the started visit of the confirmed schedule is cancelled, not re-planned, and the regional managers are told
     assertThat(fixture.itemStatus(schedule, leaving)).isEqualTo("SKIPPED");
     assertThat(taskService.createTaskQuery().processInstanceId(exit.getId()).singleResult().getTaskDefinitionKey())
