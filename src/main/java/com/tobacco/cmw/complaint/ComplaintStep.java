@@ -13,7 +13,9 @@ public enum ComplaintStep {
   REPLACEMENT("調換並由客戶確認"),
   FEEDBACK_TO_CUSTOMER("向客戶反饋處理結果"),
   COUNTERFEIT_REFERRAL("專賣部門查處疑似假冒"),
-  CLOSED("結案");
+  CLOSED("結案"),
+  /** Ended without a result because the customer left the network (networkExit); reason in ended_reason. */
+  CUSTOMER_EXITED("客戶已退網,案件終止");
 
   private final String chineseName;
 

@@ -1,0 +1,35 @@
+package com.tobacco.cmw.exit;
+
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Visits planned for the customer in weekly schedules (§4.1.1) and not yet started: in a draft,
+ * or in a confirmed schedule whose week is not over.
+ */
+@Component
+class PlannedVisitsOutstanding implements OutstandingWork {
+
+  private final JdbcTemplate jdbc;
+
+  PlannedVisitsOutstanding(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public int order() {
+    return 30;
+  }
+
+  @Override
+  public List<Item> outstanding(String customerCode, String exitProcessInstanceId) {
+    return jdbc.query("SELECT s.business_key, s.status, i.visit_date FROM cm_visit_schedule_item i "
+            + "JOIN cm_visit_schedule s ON s.id = i.schedule_id WHERE i.customer_code = ? AND i.status = 'PLANNED' "
+            + "ORDER BY s.week_start, i.visit_date",
+        (rs, i) -> new Item("日程表中的計劃訪問 planned visit", rs.getString(1)
+            + ("DRAFT".equals(rs.getString(2)) ? "(草稿)" : "(已確認)") + " 訪問日 "
+            + (rs.getObject(3) == null ? "未排" : rs.getObject(3).toString())),
+        customerCode);
+  }
+}
