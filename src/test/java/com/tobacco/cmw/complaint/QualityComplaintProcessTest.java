@@ -287,30 +287,6 @@ class QualityComplaintProcessTest extends ProcessTestBase {
   // ---------------------------------------------------------------- case numbers
 
   @Test
-  void twentyParallelStartsGetTwentyDistinctConsecutiveNumbers() throws Exception {
-    String customer = customer(7);
-    String brand = brand();
-    ExecutorService pool = Executors.newFixedThreadPool(20);
-    try {
-      List<Callable<ProcessInstance>> starts = new ArrayList<>();
-      for (int i = 0; i < 20; i++) {
-        starts.add(() -> start(customer, brand, 1, "CARTON", "並發登記"));
-      }
-      List<Integer> seqs = new ArrayList<>();
-      for (Future<ProcessInstance> f : pool.invokeAll(starts)) {
-        seqs.add(Integer.parseInt(f.get().getBusinessKey().substring(8)));
-      }
-      Assertions.assertThat(seqs).doesNotHaveDuplicates().hasSize(20);
-      int first = seqs.stream().min(Integer::compare).orElseThrow();
-      Assertions.assertThat(seqs).containsExactlyInAnyOrderElementsOf(
-          java.util.stream.IntStream.range(first, first + 20).boxed().toList());
-      Assertions.assertThat(first).isEqualTo(counterBefore == null ? 1 : counterBefore + 1);
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  @Test
   void theFirstNumbersOfANewYearAreRaceFreeToo() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(20);
     try {

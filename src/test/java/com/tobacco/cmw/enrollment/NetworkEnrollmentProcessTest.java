@@ -20,11 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -341,44 +336,7 @@ class NetworkEnrollmentProcessTest extends ProcessTestBase {
     assertThat(again).isWaitingAt(Element.VERIFY_STORE);
   }
 
-  // ---------------------------------------------------------------- at the same time, bad input
-
-  @Test
-  void twoApplicationsForOneLicenceAtTheSameTimeMakeExactlyOneCustomer() throws Exception {
-    String licence = EnrollmentFixture.eastLicence(7);
-    CountDownLatch go = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      List<Future<Object>> results = new ArrayList<>();
-      for (int i = 0; i < 2; i++) {
-        results.add(pool.submit((Callable<Object>) () -> {
-          go.await();
-          try {
-            return start(licence);
-          } catch (InvalidInput e) {
-            return e;
-          }
-        }));
-      }
-      go.countDown();
-      List<Object> outcomes = new ArrayList<>();
-      for (Future<Object> f : results) {
-        outcomes.add(f.get());
-      }
-      Assertions.assertThat(outcomes).filteredOn(ProcessInstance.class::isInstance).hasSize(1);
-      Assertions.assertThat(outcomes).filteredOn(InvalidInput.class::isInstance).singleElement()
-          .satisfies(e -> Assertions.assertThat(((InvalidInput) e).getMessage()).contains("已有進行中的入網申請 RW-"));
-      ProcessInstance pi = (ProcessInstance) outcomes.stream().filter(ProcessInstance.class::isInstance).findFirst().orElseThrow();
-      Assertions.assertThat(fixture.applications()).isOne();
-      verify(pi, true, true, 3);
-      decide(pi, Map.of(Var.DECISION, "APPROVE"));
-      execute(job(pi));
-      Assertions.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cm_customer WHERE licence_no = ?", Integer.class,
-          licence)).isOne();
-    } finally {
-      pool.shutdownNow();
-    }
-  }
+  // ---------------------------------------------------------------- bad input (at the same time: EnrollmentConcurrencyTest)
 
   @Test
   void badTaskInputKeepsTheTaskOpenAndWritesNothing() {
