@@ -31,6 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,10 +41,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A network enrollment (入網) from the start form to the planned first visit in the real Tasklist,
  * in headless Chromium: zhangwei (customer manager, EAST) starts 「零售客戶入網」 from Tasklist's
- * start-process dialog (a mistyped licence number is caught by the form before anything is
- * sent), verifies the store on site; wangfang (regional manager, EAST) claims and approves with
+ * start-process dialog (an 11-digit licence number is marked at the field, and Start answers
+ * "The process could not be started" without sending anything), verifies the store on site; wangfang (regional manager, EAST) claims and approves with
  * the defaults (the recommended grade, the applicant as manager); the retailer is then ACTIVE
- * among zhangwei's customers with an open regular visit. Run with {@code mvn verify -Pbrowser}.
+ * among zhangwei's customers with an open regular visit. Everything the test created is removed
+ * and the numbers it took are given back; the clean-up checks that the counts are as before.
+ * Run with {@code mvn verify -Pbrowser}; on a failure the page and a screenshot are left in
+ * target/browser/enrollment-failure.*.
  */
 @Tag("browser")
 class NetworkEnrollmentBrowserTest extends SpringTestBase {
@@ -50,6 +56,8 @@ class NetworkEnrollmentBrowserTest extends SpringTestBase {
   /** EAST area 拱墅區, holder type 2 (enterprise), a serial far above the demo data's and the other enrollment tests'. */
   private static final String LICENCE = "330105298765";
   private static final String STORE = "瀏覽器測試便民超市";
+  private static final By START = By.cssSelector("button[ng-click='startProcessInstance()']");
+  private static final Logger log = LoggerFactory.getLogger(NetworkEnrollmentBrowserTest.class);
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
@@ -64,9 +72,13 @@ class NetworkEnrollmentBrowserTest extends SpringTestBase {
 
   private int year;
   private final Map<String, Integer> countersBefore = new HashMap<>();
+  private Map<String, Long> countsBefore;
 
   @AfterEach
   void cleanUp() {
+    if (countsBefore == null) {
+      return;
+    }
     List<String> codes = jdbc.queryForList("SELECT customer_code FROM cm_customer WHERE licence_no = ?", String.class, LICENCE);
     for (String code : codes) {
       for (String visitPi : jdbc.queryForList("SELECT process_instance_id FROM cm_visit WHERE customer_code = ?",
@@ -94,11 +106,26 @@ class NetworkEnrollmentBrowserTest extends SpringTestBase {
             before, counter, year);
       }
     }
+    assertThat(counts()).as("rows and running instances after the clean-up").isEqualTo(countsBefore);
+  }
+
+  /** What other tests count: customers, visits, applications and running instances. */
+  private Map<String, Long> counts() {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    for (String table : List.of("cm_customer", "cm_customer_change", "cm_visit", "cm_network_application",
+        "cm_network_application_lock")) {
+      counts.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class));
+    }
+    counts.put("running instances", runtimeService.createProcessInstanceQuery().count());
+    counts.put("tasks", taskService.createTaskQuery().count());
+    counts.put("jobs", managementService.createJobQuery().count());
+    return counts;
   }
 
   @Test
   void zhangweiEnrollsARetailerInTasklistThatWangfangApproves() throws Exception {
     year = calendar.today().getYear();
+    countsBefore = counts();
     for (String counter : List.of(YearCounters.APPLICATION, YearCounters.CUSTOMER)) {
       jdbc.queryForList("SELECT last_number FROM cm_enrollment_counter WHERE counter_name = ? AND counter_year = ?",
           Integer.class, counter, year).stream().findFirst().ifPresent(n -> countersBefore.put(counter, n));
@@ -106,6 +133,7 @@ class NetworkEnrollmentBrowserTest extends SpringTestBase {
     assertThat(customers.findByLicence(LICENCE)).as("licence %s unused by the demo data", LICENCE).isEmpty();
     assertThat(applications.applicationInProgress(LICENCE)).isEmpty();
     long applicationsBefore = applicationCount();
+    long instancesBefore = instanceCount();
     LocalDate expiry = calendar.today().plusYears(3);
 
     // zhangwei: the start form from the start-process dialog, then the on-site verification
@@ -123,8 +151,12 @@ class NetworkEnrollmentBrowserTest extends SpringTestBase {
       page.type(field("Field_StartAddress"), "東區湖墅南路 188 號");
       // a typing error: one digit short — the form says so and Start stays disabled
       page.type(field("Field_StartLicenceNo"), LICENCE.substring(0, 11));
-      page.browser.wait.until(d -> !d.findElements(By.cssSelector(".fjs-form .fjs-form-field-error")).isEmpty());
-      assertThat(page.browser.driver.findElement(By.cssSelector(".fjs-form .fjs-form-field-error")).getText()).isNotBlank();
+      WebElement licenceError = page.browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+          field("Field_StartLicenceNo-error-message")));
+      log.info("Message under the 11-digit licence: {}", licenceError.getText());
+      assertThat(licenceError.getText()).contains("pattern");
+      assertThat(page.browser.driver.findElement(field("Field_StartLicenceNo")).getDomAttribute("aria-invalid"))
+          .isEqualTo("true");
       page.replace(field("Field_StartLicenceNo"), LICENCE);
       page.browser.wait.until(d -> page.formText().contains("2 企業/其他"));
       typeDate(page, field("Field_StartLicenceExpiry-date"), expiry);
@@ -133,12 +165,26 @@ class NetworkEnrollmentBrowserTest extends SpringTestBase {
       choose(page, "Field_StartRegion", "東區 EAST");
       page.type(field("Field_StartPhone"), "13800138000");
 
-      // while the licence was wrong nothing reached the server
+      // the rest is filled, the licence still one digit short: Start (kept enabled by the custom script
+      // camunda-forms-validity.js) validates the form first, keeps the dialog open and sends nothing
+      page.replace(field("Field_StartLicenceNo"), LICENCE.substring(0, 11));
+      page.browser.wait.until(ExpectedConditions.visibilityOfElementLocated(field("Field_StartLicenceNo-error-message")));
+      page.browser.wait.until(ExpectedConditions.elementToBeClickable(START)).click();
+      By refused = By.cssSelector(".modal-body .notifications .alert-danger");
+      page.browser.wait.until(d -> d.findElements(refused).stream()
+          .anyMatch(a -> a.getText().contains("The process could not be started")));
+      assertThat(page.browser.driver.findElement(field("Field_StartLicenceNo-error-message")).getText()).contains("pattern");
+      assertThat(page.browser.driver.findElement(START).isDisplayed()).as("the start dialog still open").isTrue();
       assertThat(applicationCount()).isEqualTo(applicationsBefore);
+      assertThat(instanceCount()).isEqualTo(instancesBefore);
+      page.browser.driver.findElement(By.cssSelector(".modal-body .notifications .alert-danger button.close[ng-click^='removeNotification']")).click();
+      page.browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(refused));
+      assertThat(applications.applicationInProgress(LICENCE.substring(0, 11))).isEmpty();
+      page.replace(field("Field_StartLicenceNo"), LICENCE);
+      page.browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(field("Field_StartLicenceNo-error-message")));
       page.typed.remove(field("Field_StartLicenceExpiry-date"));
       page.assertTypedAndValid();
-      page.browser.wait.until(ExpectedConditions.elementToBeClickable(
-          By.cssSelector("button[ng-click='startProcessInstance()']"))).click();
+      page.browser.wait.until(ExpectedConditions.elementToBeClickable(START)).click();
       page.browser.wait.until(d -> applications.applicationInProgress(LICENCE).isPresent() || page.error() != null);
       assertThat(page.error()).as("error shown by Tasklist").isNull();
 
@@ -272,6 +318,10 @@ class NetworkEnrollmentBrowserTest extends SpringTestBase {
 
   private long applicationCount() {
     return jdbc.queryForObject("SELECT COUNT(*) FROM cm_network_application", Long.class);
+  }
+
+  private long instanceCount() {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(NetworkEnrollmentProcess.PROCESS_KEY).count();
   }
 
   private void runJobs() {
