@@ -37,7 +37,8 @@ final class InfoChangeFixture {
   /** An active customer of zhangwei whose licence runs at least {@code days} more days. */
   Customer activeWithLicenceBeyond(int days, int n) {
     String code = jdbc.queryForList("SELECT customer_code FROM cm_customer WHERE manager_id = 'zhangwei' AND status = 'ACTIVE' "
-        + "AND licence_expiry > DATEADD('DAY', ?, CURRENT_DATE) ORDER BY customer_code", String.class, days).get(n);
+        + "AND licence_expiry > ? ORDER BY customer_code", String.class,
+        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(days)).get(n);
     return remember(code);
   }
 
