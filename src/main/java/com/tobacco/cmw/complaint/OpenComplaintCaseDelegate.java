@@ -55,8 +55,7 @@ public class OpenComplaintCaseDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Function<String, RuntimeException> error = InvalidInput::atStart;
     String code = Variables.requiredText(execution, Var.CUSTOMER_CODE, "客戶代碼", 20, error);
-    Customer customer = customers.find(code)
-        .orElseThrow(() -> error.apply("客戶代碼「" + code + "」不存在 / unknown customer " + code));
+    Customer customer = customers.require(code, error);
     if (customer.status() == CustomerStatus.EXITED || customer.status() == CustomerStatus.APPLIED) {
       throw error.apply("客戶 " + code + "(" + customer.storeName() + ")不是在網客戶,不能登記投訴 / customer " + code
           + " is " + customer.status());

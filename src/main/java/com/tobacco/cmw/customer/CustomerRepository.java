@@ -34,6 +34,15 @@ public class CustomerRepository {
         .stream().findFirst();
   }
 
+  /**
+   * The customer of a code someone typed or a process was started with; an unknown code is the
+   * caller's error (a 400 at a start, a refused task), with the same message everywhere.
+   */
+  public Customer require(String customerCode, java.util.function.Function<String, ? extends RuntimeException> error) {
+    return find(customerCode).orElseThrow(() -> error.apply("客戶代碼「" + customerCode + "」不存在 / unknown customer "
+        + customerCode));
+  }
+
   /** The region's name (東區), or its code when the region has no row in {@code cm_region}. */
   public String regionName(String regionCode) {
     return jdbc.query("SELECT name FROM cm_region WHERE region_code = ?", (rs, i) -> rs.getString(1), regionCode)

@@ -61,8 +61,7 @@ public class OpenChangeRequestDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Function<String, RuntimeException> error = InvalidInput::atStart;
     String code = Variables.requiredText(execution, Var.CUSTOMER_CODE, "客戶代碼", 20, error);
-    Customer customer = customers.find(code)
-        .orElseThrow(() -> error.apply("客戶代碼「" + code + "」不存在 / unknown customer " + code));
+    Customer customer = customers.require(code, error);
     String caller = currentUser.userId().orElse(null);
     boolean callerIsApprover = caller != null
         && currentUser.groups().contains(Roles.regionalManagersOf(customer.regionCode()));

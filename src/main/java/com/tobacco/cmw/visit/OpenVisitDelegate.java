@@ -55,8 +55,7 @@ public class OpenVisitDelegate implements JavaDelegate {
     Function<String, RuntimeException> error = InvalidInput::atStart;
     String code = Variables.requiredText(execution, Var.CUSTOMER_CODE, "客戶代碼", 20, error);
     VisitType type = VisitType.valueOf((String) execution.getVariable(Var.VISIT_TYPE));
-    Customer customer = customers.find(code)
-        .orElseThrow(() -> error.apply("客戶代碼「" + code + "」不存在 / unknown customer " + code));
+    Customer customer = customers.require(code, error);
     if (customer.status() == CustomerStatus.EXITED || customer.status() == CustomerStatus.APPLIED) {
       throw error.apply("客戶 " + code + "(" + customer.storeName() + ")狀態為「" + statusLabel(customer.status())
           + "」,不能訪問 / customer " + code + " is " + customer.status() + " and cannot be visited");
