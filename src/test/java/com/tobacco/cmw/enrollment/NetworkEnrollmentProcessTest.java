@@ -346,6 +346,19 @@ class NetworkEnrollmentProcessTest extends ProcessTestBase {
     assertThat(again).isWaitingAt(Element.VERIFY_STORE);
   }
 
+  @Test
+  void anApplicationDeletedWithCustomListenersSkippedIsCancelledWhenTheLicenceIsAskedForAgain() {
+    ProcessInstance pi = start(EnrollmentFixture.eastLicence(11));
+    // Cockpit's cancel dialog may skip custom listeners: networkApplicationEnded does not run
+    runtimeService.deleteProcessInstance(pi.getId(), "cancelled in Cockpit", true, true);
+    Assertions.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cm_network_application_lock WHERE application_no = ?",
+        Integer.class, pi.getBusinessKey())).isOne();
+    ProcessInstance again = start(EnrollmentFixture.eastLicence(11));
+    assertThat(again).isWaitingAt(Element.VERIFY_STORE);
+    Assertions.assertThat(applications.find(pi.getBusinessKey()).orElseThrow().status())
+        .isEqualTo(NetworkApplicationRepository.Status.CANCELLED);
+  }
+
   // ---------------------------------------------------------------- bad input (at the same time: EnrollmentConcurrencyTest)
 
   @Test

@@ -39,6 +39,7 @@ class NetworkExitEndsOpenRecordsTest extends SpringTestBase {
   @Autowired IdentityService identityService;
   @Autowired CustomerRepository customers;
   @Autowired ChangeRequestRepository requests;
+  @Autowired NetworkExitRepository exits;
   @Autowired JdbcTemplate jdbc;
 
   ExitFixture fixture;
@@ -101,6 +102,30 @@ class NetworkExitEndsOpenRecordsTest extends SpringTestBase {
     ProcessInstance again = startChange(code);
     assertThat(taskService.createTaskQuery().processInstanceId(again.getId()).singleResult().getTaskDefinitionKey())
         .isEqualTo(CustomerInfoChangeProcess.Element.APPROVE);
+  }
+
+  @Test
+  void anExitDeletedWithCustomListenersSkippedNoLongerBlocksANewExit() {
+    String code = fixture.customer("zhangwei", "EAST", today.plusYears(2));
+    ProcessInstance first = startExit(code);
+    runtimeService.deleteProcessInstance(first.getId(), "cancelled in Cockpit", true, true);
+    ProcessInstance second = startExit(code);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(second.getId()).count()).isOne();
+    NetworkExitRepository.NetworkExit voided = exits.ofProcessInstance(first.getId());
+    assertThat(voided.status()).isEqualTo(NetworkExitRepository.Status.WITHDRAWN);
+    assertThat(exits.running(code)).get().extracting(NetworkExitRepository.NetworkExit::processInstanceId)
+        .isEqualTo(second.getId());
+  }
+
+  @Test
+  void aChangeRequestDeletedWithCustomListenersSkippedNoLongerHoldsItsField() {
+    String code = fixture.customer("zhangwei", "EAST", today.plusYears(2));
+    ProcessInstance first = startChange(code);
+    runtimeService.deleteProcessInstance(first.getId(), "cancelled in Cockpit", true, true);
+    ProcessInstance second = startChange(code);
+    assertThat(taskService.createTaskQuery().processInstanceId(second.getId()).singleResult().getTaskDefinitionKey())
+        .isEqualTo(CustomerInfoChangeProcess.Element.APPROVE);
+    assertThat(requests.ofProcessInstance(first.getId()).status()).isEqualTo(ChangeRequestRepository.Status.REFUSED);
   }
 
   private ProcessInstance startChange(String code) {
