@@ -128,6 +128,21 @@ class NetworkExitEndsOpenRecordsTest extends SpringTestBase {
     assertThat(requests.ofProcessInstance(first.getId()).status()).isEqualTo(ChangeRequestRepository.Status.REFUSED);
   }
 
+  @Test
+  void anAdministratorsCancellationClosesTheExitAndTheChangeRequestAtOnce() {
+    String code = fixture.customer("zhangwei", "EAST", today.plusYears(2));
+    ProcessInstance exit = startExit(code);
+    ProcessInstance change = startChange(code);
+    runtimeService.deleteProcessInstance(exit.getId(), "cancelled in Cockpit");
+    runtimeService.deleteProcessInstance(change.getId(), "cancelled in Cockpit");
+    NetworkExitRepository.NetworkExit closed = exits.ofProcessInstance(exit.getId());
+    assertThat(closed.status()).isEqualTo(NetworkExitRepository.Status.WITHDRAWN);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cm_network_exit WHERE open_customer_code = ?", Integer.class, code))
+        .isZero();
+    assertThat(requests.ofProcessInstance(change.getId()).status()).isEqualTo(ChangeRequestRepository.Status.REFUSED);
+    assertThat(requests.ofProcessInstance(change.getId()).outcomeNote()).contains("流程實例已被終止");
+  }
+
   private ProcessInstance startChange(String code) {
     identityService.setAuthentication("zhangwei", List.of("customer-managers"));
     try {
