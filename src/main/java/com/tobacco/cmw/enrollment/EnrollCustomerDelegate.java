@@ -127,6 +127,9 @@ public class EnrollCustomerDelegate implements JavaDelegate {
     if (updated != 1) {
       throw new IllegalStateException("customer " + old.customerCode() + " changed while being reactivated");
     }
+    // the licence watch keys its periods by (customer, expiry): the periods of the former
+    // membership go, so a licence with the same expiry as before gets its reminder and expiry exit
+    jdbc.update("DELETE FROM cm_licence_watch WHERE customer_code = ?", old.customerCode());
     List<String[]> changes = new ArrayList<>();
     change(changes, "store_name", old.storeName(), form.storeName());
     change(changes, "licence_expiry", str(old.licenceExpiry()), str(form.licenceExpiry()));

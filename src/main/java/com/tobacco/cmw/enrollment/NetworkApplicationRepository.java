@@ -50,9 +50,11 @@ public class NetworkApplicationRepository {
       + "assigned_manager_id, customer_code, ended_at, rejection_noted_at";
 
   private final JdbcTemplate jdbc;
+  private final com.tobacco.cmw.process.InstanceRuns instances;
 
-  public NetworkApplicationRepository(JdbcTemplate jdbc) {
+  public NetworkApplicationRepository(JdbcTemplate jdbc, com.tobacco.cmw.process.InstanceRuns instances) {
     this.jdbc = jdbc;
+    this.instances = instances;
   }
 
   public Optional<Application> find(String applicationNo) {
@@ -150,8 +152,18 @@ public class NetworkApplicationRepository {
 
   /** The application in progress for a licence, if any. */
   public Optional<String> applicationInProgress(String licenceNo) {
-    return jdbc.queryForList("SELECT application_no FROM cm_network_application_lock WHERE licence_no = ?", String.class,
-        licenceNo).stream().findFirst();
+    Optional<String> holder = jdbc.queryForList("SELECT application_no FROM cm_network_application_lock WHERE licence_no = ?",
+        String.class, licenceNo).stream().findFirst();
+    Optional<Application> app = holder.flatMap(this::find);
+    if (app.isPresent() && !instances.runs(app.get().processInstanceId())) {
+      // its instance was deleted with custom listeners skipped (networkApplicationEnded did not run)
+      if (!app.get().status().ended()) {
+        ended(app.get().applicationNo(), Status.CANCELLED, Instant.now());
+      }
+      releaseLicence(app.get().applicationNo());
+      return Optional.empty();
+    }
+    return holder;
   }
 
   /**

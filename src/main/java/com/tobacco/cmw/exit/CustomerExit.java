@@ -5,6 +5,8 @@ import com.tobacco.cmw.complaint.QualityComplaintProcess;
 import com.tobacco.cmw.customer.Customer;
 import com.tobacco.cmw.customer.CustomerRepository;
 import com.tobacco.cmw.customer.CustomerStatus;
+import com.tobacco.cmw.infochange.CustomerInfoChangeProcess;
+import com.tobacco.cmw.licencewatch.LicenceRenewalReminderProcess;
 import com.tobacco.cmw.visit.CustomerVisitProcess;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -24,7 +26,8 @@ import org.springframework.stereotype.Service;
  * What an approved exit does, in one transaction (§3.3 退網): the customer becomes EXITED with
  * date and reason and the change history says so; every other running instance of the customer
  * ends with the reason "客戶已退網" (engine delete reason and {@code cm_network_exit_ended}), its
- * visit record CANCELLED or complaint case ended; the customer leaves weekly schedule drafts, and
+ * visit record CANCELLED, complaint case ended, change request still waiting for approval REFUSED
+ * (note "客戶已退網") or renewal reminder marked done in the licence watch; the customer leaves weekly schedule drafts, and
  * the visits of confirmed schedules not yet over are cancelled (never re-planned) and listed for
  * the regional managers.
  */
@@ -119,10 +122,32 @@ public class CustomerExit {
               Timestamp.from(now), pi.getId());
         } else if (processKey.equals(QualityComplaintProcess.PROCESS_KEY)) {
           endComplaintCase(pi.getId(), reason, exit.decidedBy(), now);
+        } else if (processKey.equals(CustomerInfoChangeProcess.PROCESS_KEY)) {
+          endChangeRequest(pi.getId(), reason, exit.decidedBy(), now);
+        } else if (processKey.equals(LicenceRenewalReminderProcess.PROCESS_KEY)) {
+          endRenewalReminder(pi.getId(), reason, exit.decidedBy(), now);
         }
       }
       return ended;
     });
+  }
+
+  /**
+   * A change request still waiting for approval is closed REFUSED with the note "客戶已退網", so
+   * its fields are no longer held open for the customer (a re-enrolled customer can change them).
+   */
+  private void endChangeRequest(String processInstanceId, String reason, String by, Instant now) {
+    jdbc.update("UPDATE cm_customer_change_request SET status = 'REFUSED', decision_by = COALESCE(decision_by, ?), "
+            + "decision_at = COALESCE(decision_at, ?), outcome_note = ? WHERE process_instance_id = ? AND status = 'OPEN'",
+        by == null ? NetworkExitProcess.SYSTEM : by, Timestamp.from(now),
+        "客戶已退網,申請終止 / customer exited, request ended (" + reason + ")", processInstanceId);
+  }
+
+  /** The watch row of an ended renewal reminder is marked done with the exit as its note. */
+  private void endRenewalReminder(String processInstanceId, String reason, String by, Instant now) {
+    jdbc.update("UPDATE cm_licence_watch SET reminder_done_by = ?, reminder_done_at = ?, reminder_notes = ? "
+            + "WHERE reminder_instance_id = ? AND reminder_done_at IS NULL", by == null ? NetworkExitProcess.SYSTEM : by,
+        Timestamp.from(now), "客戶已退網,提醒終止 / customer exited, reminder ended (" + reason + ")", processInstanceId);
   }
 
   private void endComplaintCase(String processInstanceId, String reason, String by, Instant now) {

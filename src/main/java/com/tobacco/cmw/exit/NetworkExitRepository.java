@@ -42,9 +42,11 @@ public class NetworkExitRepository {
       + "decided_by, decided_at, decision_reason, status, completed_at, withdrawn_reason, process_instance_id";
 
   private final JdbcTemplate jdbc;
+  private final com.tobacco.cmw.process.InstanceRuns instances;
 
-  public NetworkExitRepository(JdbcTemplate jdbc) {
+  public NetworkExitRepository(JdbcTemplate jdbc, com.tobacco.cmw.process.InstanceRuns instances) {
     this.jdbc = jdbc;
+    this.instances = instances;
   }
 
   /**
@@ -88,8 +90,16 @@ public class NetworkExitRepository {
 
   /** The running application of a customer, if any. */
   public Optional<NetworkExit> running(String customerCode) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM cm_network_exit WHERE open_customer_code = ?", this::map, customerCode)
-        .stream().findFirst();
+    Optional<NetworkExit> open = jdbc.query("SELECT " + COLUMNS + " FROM cm_network_exit WHERE open_customer_code = ?",
+        this::map, customerCode).stream().findFirst();
+    if (open.isPresent() && !instances.runs(open.get().processInstanceId())) {
+      // its instance was deleted with custom listeners skipped: the application is void
+      jdbc.update("UPDATE cm_network_exit SET status = 'WITHDRAWN', withdrawn_reason = ?, completed_at = ?, "
+              + "open_customer_code = NULL WHERE id = ? AND open_customer_code IS NOT NULL",
+          com.tobacco.cmw.process.InstanceRuns.ENDED_NOTE, Timestamp.from(Instant.now()), open.get().id());
+      return Optional.empty();
+    }
+    return open;
   }
 
   /** Every application of a customer, newest first. */

@@ -29,9 +29,11 @@ public class ChangeRequestRepository {
       + "decision_by, decision_at, decision_reason, outcome_note, process_instance_id";
 
   private final JdbcTemplate jdbc;
+  private final com.tobacco.cmw.process.InstanceRuns instances;
 
-  public ChangeRequestRepository(JdbcTemplate jdbc) {
+  public ChangeRequestRepository(JdbcTemplate jdbc, com.tobacco.cmw.process.InstanceRuns instances) {
     this.jdbc = jdbc;
+    this.instances = instances;
   }
 
   /** Writes a request with its fields; answers its id. */
@@ -63,6 +65,14 @@ public class ChangeRequestRepository {
    * customer already asks to change.
    */
   public List<String> openApprovalFields(String customerCode, java.util.Collection<ChangeField> fields) {
+    // an OPEN request whose instance was deleted with custom listeners skipped holds nothing
+    for (java.util.Map<String, Object> open : jdbc.queryForList("SELECT id, process_instance_id FROM cm_customer_change_request "
+        + "WHERE customer_code = ? AND status = 'OPEN'", customerCode)) {
+      if (!instances.runs((String) open.get("process_instance_id"))) {
+        jdbc.update("UPDATE cm_customer_change_request SET status = 'REFUSED', outcome_note = ? WHERE id = ? AND status = 'OPEN'",
+            com.tobacco.cmw.process.InstanceRuns.ENDED_NOTE, ((Number) open.get("id")).longValue());
+      }
+    }
     List<String> open = jdbc.queryForList("SELECT DISTINCT i.field_name FROM cm_customer_change_item i "
         + "JOIN cm_customer_change_request r ON r.id = i.request_id WHERE r.customer_code = ? AND r.status = 'OPEN' "
         + "AND i.category = 'APPROVAL'", String.class, customerCode);

@@ -98,10 +98,34 @@ public class LicenceWatchRepository {
         .stream().findFirst();
   }
 
+  /**
+   * The period's row, race-safe: two overlapping runs (a manual job run, two nodes) may both try
+   * to insert it. PostgreSQL skips the duplicate (a failed statement would abort the customer's
+   * transaction); on H2 the duplicate key is caught, which leaves the transaction usable.
+   */
   private void ensureRow(String customerCode, LocalDate expiry) {
-    jdbc.update("INSERT INTO cm_licence_watch (customer_code, licence_expiry) SELECT ?, ? FROM cm_customer "
-        + "WHERE customer_code = ? AND NOT EXISTS (SELECT 1 FROM cm_licence_watch WHERE customer_code = ? AND licence_expiry = ?)",
-        customerCode, expiry, customerCode, customerCode, expiry);
+    if (postgres()) {
+      jdbc.update("INSERT INTO cm_licence_watch (customer_code, licence_expiry) VALUES (?, ?) "
+          + "ON CONFLICT (customer_code, licence_expiry) DO NOTHING", customerCode, expiry);
+      return;
+    }
+    try {
+      jdbc.update("INSERT INTO cm_licence_watch (customer_code, licence_expiry) SELECT ?, ? FROM cm_customer "
+          + "WHERE customer_code = ? AND NOT EXISTS (SELECT 1 FROM cm_licence_watch WHERE customer_code = ? AND licence_expiry = ?)",
+          customerCode, expiry, customerCode, customerCode, expiry);
+    } catch (org.springframework.dao.DuplicateKeyException e) {
+      // another run inserted it meanwhile: the claim that follows decides
+    }
+  }
+
+  private Boolean postgres;
+
+  private boolean postgres() {
+    if (postgres == null) {
+      postgres = Boolean.TRUE.equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) con ->
+          con.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+    }
+    return postgres;
   }
 
   private static Watched watched(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -25,5 +25,7 @@ public class RunLicenceWatchDelegate implements JavaDelegate {
     LicenceWatch.Run run = watch.run(LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone));
     execution.setVariable("remindersStarted", run.remindersStarted().size());
     execution.setVariable("exitsStarted", run.exitsStarted().size());
+    // customers whose reminder or exit failed (logged at WARN); the next day's run tries them again
+    execution.setVariable("customersFailed", String.join(",", run.failed()));
   }
 }

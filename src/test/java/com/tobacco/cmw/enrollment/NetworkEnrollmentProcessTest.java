@@ -10,6 +10,7 @@ import com.tobacco.cmw.calendar.WorkCalendar;
 import com.tobacco.cmw.customer.Customer;
 import com.tobacco.cmw.customer.CustomerRepository;
 import com.tobacco.cmw.customer.CustomerStatus;
+import com.tobacco.cmw.licencewatch.LicenceWatchRepository;
 import com.tobacco.cmw.planning.VisitScheduleRepository;
 import com.tobacco.cmw.process.InvalidInput;
 import com.tobacco.cmw.security.StaffDirectory;
@@ -81,6 +82,7 @@ class NetworkEnrollmentProcessTest extends ProcessTestBase {
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
+  @Autowired LicenceWatchRepository watchPeriods;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
@@ -107,6 +109,7 @@ class NetworkEnrollmentProcessTest extends ProcessTestBase {
     fixture.cleanUp();
     if (exitedBefore != null) {
       Customer c = exitedBefore;
+      jdbc.update("DELETE FROM cm_licence_watch WHERE customer_code = ?", c.customerCode());
       jdbc.update("UPDATE cm_customer SET store_name = ?, licence_expiry = ?, address = ?, region_code = ?, manager_id = ?, "
               + "grade = ?, business_type = ?, contact_name = ?, phone = ?, status = ?, entry_date = ?, exit_date = ?, "
               + "exit_reason = ? WHERE customer_code = ?",
@@ -281,6 +284,10 @@ class NetworkEnrollmentProcessTest extends ProcessTestBase {
     String licence = exitedBefore.licenceNo();
     Map<String, Object> v = EnrollmentFixture.application(licence);
     v.put("storeName", "重新開業的" + exitedBefore.storeName());
+    // the former membership had its reminder for the same expiry the application gives
+    LocalDate expiry = LocalDate.parse((String) v.get("licenceExpiry"));
+    jdbc.update("INSERT INTO cm_licence_watch (customer_code, licence_expiry, reminder_started_at, reminder_done_at) "
+        + "VALUES (?,?,CURRENT_TIMESTAMP,CURRENT_TIMESTAMP)", exitedBefore.customerCode(), expiry);
     ProcessInstance pi = start(v);
     verify(pi, true, true, 4);
     decide(pi, Map.of(Var.DECISION, "APPROVE", Var.GRANTED_GRADE, 4));
@@ -299,6 +306,9 @@ class NetworkEnrollmentProcessTest extends ProcessTestBase {
         .allSatisfy(field -> Assertions.assertThat(field).isNotBlank());
     Assertions.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cm_customer WHERE licence_no = ?", Integer.class, licence))
         .isOne();
+    // the licence watch reminds the returned customer of that expiry again
+    Assertions.assertThat(watchPeriods.dueForReminder(expiry.minusDays(1), expiry))
+        .extracting(LicenceWatchRepository.Watched::customerCode).contains(back.customerCode());
   }
 
   @Test
@@ -334,6 +344,19 @@ class NetworkEnrollmentProcessTest extends ProcessTestBase {
     Assertions.assertThat(applications.applicationInProgress(EnrollmentFixture.eastLicence(10))).isEmpty();
     ProcessInstance again = start(EnrollmentFixture.eastLicence(10));
     assertThat(again).isWaitingAt(Element.VERIFY_STORE);
+  }
+
+  @Test
+  void anApplicationDeletedWithCustomListenersSkippedIsCancelledWhenTheLicenceIsAskedForAgain() {
+    ProcessInstance pi = start(EnrollmentFixture.eastLicence(11));
+    // Cockpit's cancel dialog may skip custom listeners: networkApplicationEnded does not run
+    runtimeService.deleteProcessInstance(pi.getId(), "cancelled in Cockpit", true, true);
+    Assertions.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cm_network_application_lock WHERE application_no = ?",
+        Integer.class, pi.getBusinessKey())).isOne();
+    ProcessInstance again = start(EnrollmentFixture.eastLicence(11));
+    assertThat(again).isWaitingAt(Element.VERIFY_STORE);
+    Assertions.assertThat(applications.find(pi.getBusinessKey()).orElseThrow().status())
+        .isEqualTo(NetworkApplicationRepository.Status.CANCELLED);
   }
 
   // ---------------------------------------------------------------- bad input (at the same time: EnrollmentConcurrencyTest)

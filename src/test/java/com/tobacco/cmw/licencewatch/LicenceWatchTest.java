@@ -68,6 +68,29 @@ class LicenceWatchTest extends SpringTestBase {
   }
 
   @Test
+  void oneCustomerWhoseReminderFailsDoesNotStopTheOthers() {
+    String failing = fixture.customer("zhangwei", "EAST", T.plusDays(10));
+    String next = fixture.customer("zhangwei", "EAST", T.plusDays(20));
+    String expired = fixture.customer("zhangwei", "EAST", T.minusDays(1));
+    // the failing customer's watch row cannot be written (ordered first: earliest expiry)
+    jdbc.execute("ALTER TABLE cm_licence_watch ADD CONSTRAINT ck_test_watch_fails CHECK (customer_code <> '" + failing + "')");
+    LicenceWatch.Run run;
+    try {
+      run = watch.run(T);
+    } finally {
+      jdbc.execute("ALTER TABLE cm_licence_watch DROP CONSTRAINT ck_test_watch_fails");
+    }
+    assertThat(run.failed()).containsExactly(failing);
+    assertThat(run.remindersStarted()).contains(next).doesNotContain(failing);
+    assertThat(run.exitsStarted()).contains(expired);
+    assertThat(reminders(failing)).isEmpty();
+    assertThat(reminders(next)).hasSize(1);
+    assertThat(periods.find(failing, T.plusDays(10))).isEmpty();
+    // the next run tries the failed customer again
+    assertThat(watch.run(T).remindersStarted()).containsExactly(failing);
+  }
+
+  @Test
   void aReminderOpensThirtyDaysBeforeExpiryOncePerLicencePeriod() {
     String in31 = fixture.customer("zhangwei", "EAST", T.plusDays(31));
     String in30 = fixture.customer("zhangwei", "EAST", T.plusDays(30));
