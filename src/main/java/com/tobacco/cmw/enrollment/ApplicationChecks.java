@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApplicationChecks {
 
-  /** A mobile number (11 digits from 1[3-9]) or a landline with area code, e.g. 0571-87654321. */
-  static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
 
   /** What was read and what is wrong with it. */
   public record Result(NetworkApplicationRepository.Form form, List<String> problems) {
@@ -48,9 +47,13 @@ public class ApplicationChecks {
   private final CurrentUser currentUser;
   private final WorkCalendar calendar;
   private final JdbcTemplate jdbc;
+  /** {@code cmw.customer.phone-pattern}, the same setting customerInfoChange checks (decision 83). */
+  private final Pattern phonePattern;
 
   public ApplicationChecks(LicenceChecks licences, NetworkApplicationRepository applications, StaffDirectory staff,
-                           CurrentUser currentUser, WorkCalendar calendar, JdbcTemplate jdbc) {
+                           CurrentUser currentUser, WorkCalendar calendar, JdbcTemplate jdbc,
+                           @Value("${cmw.customer.phone-pattern:^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$}") String phonePattern) {
+    this.phonePattern = Pattern.compile(phonePattern);
     this.licences = licences;
     this.applications = applications;
     this.staff = staff;
@@ -73,13 +76,15 @@ public class ApplicationChecks {
     String businessType = text(scope, Var.BUSINESS_TYPE, "經營業態", 20, true, problems);
     String region = text(scope, Var.REGION_CODE, "所屬區域", 20, true, problems);
     String contact = text(scope, Var.CONTACT_NAME, "聯繫人", 60, false, problems);
+    // spaces are dropped as in customerInfoChange: "139 1234 5678" is stored as 13912345678
     String phone = text(scope, Var.PHONE, "聯繫電話", 30, true, problems);
+    phone = phone == null ? null : phone.replace(" ", "");
 
     if (businessType != null && !NetworkEnrollmentProcess.BUSINESS_TYPES.contains(businessType)) {
       problems.add("經營業態「" + businessType + "」不在可選範圍內(" + String.join("、", NetworkEnrollmentProcess.BUSINESS_TYPES)
           + ")/ unknown business type");
     }
-    if (phone != null && !PHONE.matcher(phone).matches()) {
+    if (phone != null && !phonePattern.matcher(phone).matches()) {
       problems.add("聯繫電話「" + phone + "」格式不正確(手機 11 位或帶區號的固定電話)/ phone must be a mobile or landline number");
     }
     if (region != null) {

@@ -65,6 +65,18 @@ public class EnrollCustomerDelegate implements JavaDelegate {
     var form = app.form();
     Instant now = Instant.now();
     LocalDate today = calendar.today();
+    // a licence valid at the approval but expired before this job ran (retries, a stopped engine): the same
+    // business outcome as a licence taken meanwhile — recorded as rejected, the applicant told, no incident
+    LocalDate engineToday = LocalDate.ofInstant(
+        org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), calendar.zone());
+    if (form.licenceExpiry() != null && form.licenceExpiry().isBefore(engineToday)) {
+      String text = "許可證已於 " + form.licenceExpiry() + " 到期,入網未能辦理,請持延續後的許可證重新申請 / licence expired on "
+          + form.licenceExpiry();
+      applications.rejectedAfterApproval(app.applicationNo(), text, now);
+      applications.releaseLicence(app.applicationNo());
+      execution.setVariable(Var.REJECTION_TEXT, text);
+      throw new BpmnError(NetworkEnrollmentProcess.ERROR_LICENCE_TAKEN, text);
+    }
     String reason = "入網 " + app.applicationNo();
     Optional<Customer> holder = customers.findByLicence(form.licenceNo());
     if (holder.isPresent() && holder.get().status() != CustomerStatus.EXITED) {

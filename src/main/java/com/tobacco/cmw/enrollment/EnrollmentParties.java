@@ -50,6 +50,11 @@ public class EnrollmentParties {
     this.firstVisitDays = firstVisitDays;
   }
 
+  /** The company's time zone (today by the engine clock is read in it). */
+  public java.time.ZoneId zone() {
+    return calendar.zone();
+  }
+
   /** The candidate group of the regional managers of the application's region. */
   public String regionalManagers(DelegateExecution execution) {
     return Roles.regionalManagersOf(applications.ofProcessInstance(execution.getProcessInstanceId()).form().regionCode());

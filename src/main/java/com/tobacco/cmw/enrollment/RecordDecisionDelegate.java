@@ -5,11 +5,13 @@ import static com.tobacco.cmw.enrollment.NetworkEnrollmentProcess.Var;
 import com.tobacco.cmw.process.InvalidInput;
 import com.tobacco.cmw.process.Variables;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,6 +47,14 @@ public class RecordDecisionDelegate implements JavaDelegate {
           throw decisionError.apply("現場核實未通過(" + (Boolean.TRUE.equals(app.storeExists()) ? "" : "店鋪不存在 ")
               + (Boolean.TRUE.equals(app.licenceOriginalSeen()) ? "" : "未見許可證原件") + "),不能批准,只能不予批准或退回"
               + " / not verified on site: reject or return");
+        }
+        // checked again by the engine clock: valid at the application is not enough; the task stays, the approver
+        // can reject or return the application
+        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), parties.zone());
+        LocalDate expiry = app.form().licenceExpiry();
+        if (expiry != null && expiry.isBefore(today)) {
+          throw decisionError.apply("許可證已於 " + expiry + " 到期,不能批准,只能不予批准或退回 / the licence expired on "
+              + expiry + ": reject or return");
         }
         Object given = execution.getVariable(Var.GRANTED_GRADE);
         int grade = given == null || given.toString().isBlank() ? app.recommendedGrade()

@@ -83,19 +83,29 @@ public class NetworkExitController {
     return ResponseEntity.status(HttpStatus.CREATED).body(new Started(exitId, pi.getBusinessKey(), pi.getId()));
   }
 
-  /** A number reads one application, anything else is a customer code and reads all its applications. */
+  /**
+   * A customer code reads all its applications; a number that is no customer's code reads one
+   * application (customer codes are looked up first: an imported customer may have a numeric
+   * code). {@code /by-id/{exitId}} is the unambiguous way to read one application.
+   */
   @GetMapping("/{idOrCustomer}")
   public Object get(@PathVariable String idOrCustomer) {
-    if (idOrCustomer.matches("\\d{1,18}")) {
-      NetworkExitRepository.NetworkExit exit = exits.find(Long.parseLong(idOrCustomer))
-          .filter(e -> visible(e.customerCode()))
-          .orElseThrow(() -> new NoSuchElementException("退網申請 " + idOrCustomer + " 不存在或無權查看 / not found"));
-      return view(exit);
+    if (idOrCustomer.matches("\\d{1,18}") && customers.find(idOrCustomer).isEmpty()) {
+      return byId(Long.parseLong(idOrCustomer));
     }
     if (!visible(idOrCustomer)) {
       throw new NoSuchElementException("客戶 " + idOrCustomer + " 不存在或無權查看 / customer not found");
     }
     return exits.ofCustomer(idOrCustomer).stream().map(this::view).toList();
+  }
+
+  /** One application by its id. */
+  @GetMapping("/by-id/{exitId}")
+  public ExitView byId(@PathVariable long exitId) {
+    NetworkExitRepository.NetworkExit exit = exits.find(exitId)
+        .filter(e -> visible(e.customerCode()))
+        .orElseThrow(() -> new NoSuchElementException("退網申請 " + exitId + " 不存在或無權查看 / not found"));
+    return view(exit);
   }
 
   private ExitView view(NetworkExitRepository.NetworkExit e) {

@@ -56,8 +56,7 @@ public class OpenNetworkExitDelegate implements JavaDelegate {
     String code = Variables.requiredText(execution, Var.CUSTOMER_CODE, "客戶代碼", 20, error);
     Customer customer = customers.require(code, error);
     String caller = currentUser.userId().orElse(null);
-    if (caller != null && !dataScope.current(List.of(), "不能申請退網 / may not apply for an exit")
-        .includes(customer.managerId(), customer.regionCode())) {
+    if (caller != null && !scopeOfCaller(error).includes(customer.managerId(), customer.regionCode())) {
       throw error.apply("客戶 " + code + " 不在您負責的範圍內,不能為其申請退網 / customer " + code
           + " is not one of yours (customer manager: own customers, regional manager: own region)");
     }
@@ -107,5 +106,18 @@ public class OpenNetworkExitDelegate implements JavaDelegate {
     execution.setVariable(Var.REGION_CODE, customer.regionCode());
     execution.setVariable(Var.REASON_TEXT, reason.label() + (explanation == null ? "" : ":" + explanation));
     execution.setVariable(Var.REQUESTED_BY, requester);
+  }
+
+  /**
+   * The caller's scope; a caller who is neither customer manager nor regional manager (e.g. an
+   * administrator starting the process in Tasklist) gets a 400 with the reason, not a 500.
+   */
+  private DataScope.Scope scopeOfCaller(Function<String, RuntimeException> error) {
+    try {
+      return dataScope.current(List.of(), "不能申請退網 / may not apply for an exit");
+    } catch (com.tobacco.cmw.security.AccessDeniedException refused) {
+      throw error.apply(refused.getMessage() + ";只有客戶經理或區域市場經理可以申請退網 / only customer managers and "
+          + "regional managers apply for an exit");
+    }
   }
 }

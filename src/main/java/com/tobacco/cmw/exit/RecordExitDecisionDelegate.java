@@ -14,11 +14,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The regional manager's decision: approve, reject with a reason (the customer stays as it is),
- * or return to verification with a reason. Whoever applied may not approve their own
- * application. Checked and recorded in the approver's transaction.
+ * or return to verification with a reason. A regional manager may approve an exit they applied
+ * for themselves (decision 84). Checked and recorded in the approver's transaction.
  */
 @Component("recordExitDecision")
 public class RecordExitDecisionDelegate implements JavaDelegate {
+
+  static final String OWN_APPLICATION = "區域市場經理本人申請,核實後批准 / applied for by the regional manager, approved "
+      + "after the verification";
 
   private final NetworkExitRepository exits;
   private final ExitParties parties;
@@ -38,14 +41,15 @@ public class RecordExitDecisionDelegate implements JavaDelegate {
           + "」/ exitDecision must be APPROVED, REJECTED or RETURNED");
     }
     String actor = parties.actor();
-    if (decision.equals(APPROVED) && actor.equals(e.requestedBy())) {
-      throw ExitParties.inForm(Var.DECISION).apply("退網申請人不能批准自己的申請 / the applicant may not approve "
-          + "their own exit application");
-    }
     String reason = decision.equals(APPROVED)
         ? Variables.optionalText(execution, Var.DECISION_REASON, "審批意見", 2000, ExitParties.inForm(Var.DECISION_REASON))
         : Variables.requiredText(execution, Var.DECISION_REASON, decision.equals(REJECTED) ? "不同意的理由" : "退回的理由",
             2000, ExitParties.inForm(Var.DECISION_REASON));
+    // a regional manager may approve an exit they applied for (only the region's regional managers are candidates,
+    // and a region may have one): the approval still follows the customer manager's verification of what is open
+    if (decision.equals(APPROVED) && actor.equals(e.requestedBy()) && reason == null) {
+      reason = OWN_APPLICATION;
+    }
     exits.recordDecision(e.id(), decision, actor, Instant.now(), reason);
     execution.setVariable(Var.DECISION, decision);
     execution.setVariable(Var.DECISION_REASON, reason);

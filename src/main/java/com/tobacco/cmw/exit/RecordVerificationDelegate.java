@@ -4,6 +4,7 @@ import static com.tobacco.cmw.exit.NetworkExitProcess.Var;
 
 import com.tobacco.cmw.process.Variables;
 import java.time.Instant;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,10 +19,12 @@ public class RecordVerificationDelegate implements JavaDelegate {
 
   private final NetworkExitRepository exits;
   private final ExitParties parties;
+  private final ExitOutstanding outstanding;
 
-  public RecordVerificationDelegate(NetworkExitRepository exits, ExitParties parties) {
+  public RecordVerificationDelegate(NetworkExitRepository exits, ExitParties parties, ExitOutstanding outstanding) {
     this.exits = exits;
     this.parties = parties;
+    this.outstanding = outstanding;
   }
 
   @Override
@@ -31,8 +34,11 @@ public class RecordVerificationDelegate implements JavaDelegate {
       throw ExitParties.inForm(Var.ALL_SETTLED).apply("請確認上述事項均已了結或已在說明中交代 / confirm that every "
           + "outstanding item is settled or explained");
     }
-    Object count = execution.getVariable(Var.OUTSTANDING_COUNT);
-    boolean somethingOpen = count instanceof Number n && n.intValue() > 0;
+    // counted again, never read from the variable outstandingCount: the manager could send 0 through the engine
+    // REST; what the form showed (the stored snapshot) counts as well as what is open now
+    String nothing = ExitOutstanding.text(List.of());
+    boolean somethingOpen = !outstanding.of(e.customerCode(), execution.getProcessInstanceId()).isEmpty()
+        || (e.outstandingSnapshot() != null && !e.outstandingSnapshot().equals(nothing));
     String notes = somethingOpen
         ? Variables.requiredText(execution, Var.VERIFICATION_NOTES, "核實說明(有未了結事項時必填)", 2000,
             ExitParties.inForm(Var.VERIFICATION_NOTES))

@@ -107,8 +107,12 @@ public class OpenChangeRequestDelegate implements JavaDelegate {
     long requestId = requests.open(code, requestedBy, now, reason,
         needsApproval ? ChangeRequestRepository.Status.OPEN : ChangeRequestRepository.Status.APPLIED, pid, items);
     for (ChangeRequestRepository.Item item : items) {
-      if (!item.field().needsApproval()) {
-        updates.apply(customer, item.field(), item.oldValue(), item.newValue(), reason, requestedBy, now, pid);
+      // the update is conditional on the value read above; false means someone changed it meanwhile, and the
+      // request must not be recorded as applied: the exception rolls back the request and any field written before
+      if (!item.field().needsApproval()
+          && !updates.apply(customer, item.field(), item.oldValue(), item.newValue(), reason, requestedBy, now, pid)) {
+        throw error.apply("客戶 " + code + " 的「" + item.field().label() + "」已被他人修改,請重新填寫 / "
+            + "the " + item.field().column() + " of customer " + code + " changed meanwhile, please retry");
       }
     }
 

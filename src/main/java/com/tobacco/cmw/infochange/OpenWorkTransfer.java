@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
  * go to the new one, the variable {@code managerId} (later tasks' assignee) follows, candidate
  * groups of the old region's regional managers become the new region's, and the new manager and
  * region get the same read access the old ones had. The old manager and region keep their read
- * access to instances they worked on (their own past work).
+ * access to instances they worked on (their own past work), but lose every authorization on the
+ * tasks handed over (decision 81): Camunda does not revoke the TASK authorizations it created
+ * for an assignee or candidate group when these are replaced.
  */
 @Component
 public class OpenWorkTransfer {
@@ -70,21 +72,30 @@ public class OpenWorkTransfer {
         boolean handedOver = false;
         if (managerChanged && oldManager.equals(task.getAssignee())) {
           taskService.setAssignee(task.getId(), newManager);
+          // Camunda grants the assignee TASK_WORK/READ/UPDATE on assignment and never takes it back
+          revoke(task.getId(), oldManager, null);
           handedOver = true;
         }
         if (regionChanged) {
+          boolean candidateMoved = false;
           for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
             if (IdentityLinkType.CANDIDATE.equals(link.getType()) && oldGroup.equals(link.getGroupId())) {
               taskService.deleteCandidateGroup(task.getId(), oldGroup);
               taskService.addCandidateGroup(task.getId(), newGroup);
+              candidateMoved = true;
               handedOver = true;
             }
           }
-          boolean oldRegionOversees = authorizationService.createAuthorizationQuery().resourceType(Resources.TASK)
-              .resourceId(task.getId()).groupIdIn(oldGroup).count() > 0;
+          // a new candidate group already got its task authorization from the engine (not yet flushed, so a
+          // second grant would be a duplicate row); only an overseeing region needs the read grant
+          boolean oldRegionOversees = !candidateMoved && authorizationService.createAuthorizationQuery()
+              .resourceType(Resources.TASK).resourceId(task.getId()).groupIdIn(oldGroup).count() > 0;
           if (oldRegionOversees) {
             grants.toGroup(newGroup, Resources.TASK, task.getId(), Permissions.READ);
           }
+          // nor is the candidate group's authorization removed with its identity link: the old region's
+          // regional managers could still claim and complete the task through the engine REST
+          revoke(task.getId(), null, oldGroup);
         }
         if (handedOver) {
           moved++;
@@ -92,5 +103,10 @@ public class OpenWorkTransfer {
       }
     }
     return moved;
+  }
+
+  /** Deletes every task authorization of the user or group on the task (read included: the task is no longer theirs). */
+  private void revoke(String taskId, String userId, String groupId) {
+    grants.revokeAll(userId, groupId, Resources.TASK, taskId);
   }
 }

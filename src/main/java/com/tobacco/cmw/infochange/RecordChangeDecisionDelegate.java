@@ -40,7 +40,9 @@ public class RecordChangeDecisionDelegate implements JavaDelegate {
     String comment = decision.equals(CustomerInfoChangeProcess.REJECT)
         ? Variables.requiredText(execution, Var.DECISION_COMMENT, "駁回理由", MAX_COMMENT, commentError)
         : Variables.optionalText(execution, Var.DECISION_COMMENT, "審批意見", MAX_COMMENT, commentError);
-    long requestId = ((Number) execution.getVariable(Var.REQUEST_ID)).longValue();
+    // the request of this instance, never the requestId variable: an approver completing the task through the
+    // engine REST could send another customer's open request
+    long requestId = requests.ofProcessInstance(execution.getProcessInstanceId()).id();
     String decider = parties.actor();
     Instant now = Instant.now();
     if (decision.equals(CustomerInfoChangeProcess.REJECT)) {

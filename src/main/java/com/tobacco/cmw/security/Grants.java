@@ -57,6 +57,18 @@ public class Grants {
     run(() -> save(null, groupId, resource, resourceId, false, permissions));
   }
 
+  /**
+   * Deletes every authorization of exactly one of the user or the group on the resource instance,
+   * e.g. the TASK authorizations Camunda created for a former assignee or candidate group.
+   */
+  public void revokeAll(String userId, String groupId, Resource resource, String resourceId) {
+    run(() -> {
+      var query = authorizationService.createAuthorizationQuery().resourceType(resource).resourceId(resourceId);
+      var found = userId != null ? query.userIdIn(userId).list() : query.groupIdIn(groupId).list();
+      found.forEach(a -> authorizationService.deleteAuthorization(a.getId()));
+    });
+  }
+
   private void grant(String userId, String groupId, Resource resource, String resourceId, Permission... permissions) {
     run(() -> save(userId, groupId, resource, resourceId, true, permissions));
   }

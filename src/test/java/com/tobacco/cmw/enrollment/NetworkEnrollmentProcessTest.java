@@ -24,6 +24,7 @@ import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -274,6 +275,42 @@ class NetworkEnrollmentProcessTest extends ProcessTestBase {
     Assertions.assertThat(runtimeService.getVariable(pi.getId(), Var.REJECTION_TEXT)).asString().contains("C0999901");
     Assertions.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cm_customer WHERE licence_no = ?", Integer.class, licence))
         .isOne();
+    complete("zhangwei", MANAGER, task(pi), Map.of());
+    assertThat(pi).hasPassed(Element.END_REJECTED).isEnded();
+  }
+
+  @Test
+  void aLicenceExpiredByTheApprovalIsNotApprovedAndOneExpiredBeforeTheEnrollmentEndsAsARejection() {
+    String licence = EnrollmentFixture.eastLicence(7);
+    LocalDate expiry = calendar.today().plusDays(1);
+    Map<String, Object> application = new HashMap<>(EnrollmentFixture.application(licence));
+    application.put(Var.LICENCE_EXPIRY, expiry.toString());
+    // spaces in the phone are dropped, as in customerInfoChange (decision 83)
+    application.put(Var.PHONE, "138 0013 8000");
+    ProcessInstance pi = start(application);
+    Assertions.assertThat(applications.find(pi.getBusinessKey()).orElseThrow().form().phone()).isEqualTo("13800138000");
+    verify(pi, true, true, 3);
+    try {
+      // the approval comes after the expiry: refused, the task stays for a rejection or a return
+      ClockUtil.setCurrentTime(java.util.Date.from(expiry.plusDays(2).atStartOfDay(calendar.zone()).toInstant()));
+      assertRefused(pi, "wangfang", REGIONAL_EAST, Map.of(Var.DECISION, "APPROVE"), "許可證已於 " + expiry + " 到期");
+      Assertions.assertThat(applications.find(pi.getBusinessKey()).orElseThrow().decision()).isNull();
+
+      // approved in time, but the licence expires before the enrollment job runs
+      ClockUtil.reset();
+      decide(pi, Map.of(Var.DECISION, "APPROVE"));
+      ClockUtil.setCurrentTime(java.util.Date.from(expiry.plusDays(2).atStartOfDay(calendar.zone()).toInstant()));
+      execute(job(pi));
+    } finally {
+      ClockUtil.reset();
+    }
+    assertThat(pi).hasPassed(Element.LICENCE_TAKEN).isWaitingAt(Element.NOTE_REJECTION);
+    Assertions.assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+    NetworkApplicationRepository.Application app = applications.find(pi.getBusinessKey()).orElseThrow();
+    Assertions.assertThat(app.status()).isEqualTo(NetworkApplicationRepository.Status.REJECTED);
+    Assertions.assertThat(app.decisionReason()).contains("許可證已於 " + expiry + " 到期");
+    Assertions.assertThat(customers.findByLicence(licence)).isEmpty();
+    Assertions.assertThat(applications.applicationInProgress(licence)).isEmpty();
     complete("zhangwei", MANAGER, task(pi), Map.of());
     assertThat(pi).hasPassed(Element.END_REJECTED).isEnded();
   }

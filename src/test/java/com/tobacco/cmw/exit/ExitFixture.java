@@ -37,8 +37,13 @@ public class ExitFixture {
   }
 
   public synchronized String customer(String managerId, String region, LocalDate expiry, CustomerStatus status) {
+    return customer("CX" + next, managerId, region, expiry, status);
+  }
+
+  /** A customer with the given code (e.g. a numeric one, as an import may bring). */
+  public synchronized String customer(String code, String managerId, String region, LocalDate expiry,
+                                      CustomerStatus status) {
     int n = next++;
-    String code = "CX" + n;
     customers.insert(new Customer(code, "測試便利店" + n, (region.equals("EAST") ? "330102" : "330106") + "1" + String.format("%05d", 90000 + n % 10000),
         expiry, "測試路" + n + "號", region, managerId, 3, "便利店", "測試", "13800000000", status, LocalDate.of(2020, 1, 1),
         status == CustomerStatus.EXITED ? LocalDate.of(2024, 1, 1) : null));

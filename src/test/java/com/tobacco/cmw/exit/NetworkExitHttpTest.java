@@ -46,6 +46,26 @@ class NetworkExitHttpTest extends SpringTestBase {
   }
 
   @Test
+  void aNumericCustomerCodeReadsTheCustomerAndAnIdIsReadUnderById() throws Exception {
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    String east = fixture.customer("zhangwei", "EAST", today.plusYears(2));
+    HttpResponse<String> started = rest.post("zhangwei", "/api/network-exits", body(east, "STORE_CLOSED"));
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+    long exitId = json.readTree(started.body()).path("exitId").asLong();
+    // an imported customer whose code is the same number as that application's id
+    String numeric = fixture.customer(String.valueOf(exitId), "zhangwei", "EAST", today.plusYears(2),
+        com.tobacco.cmw.customer.CustomerStatus.ACTIVE);
+
+    JsonNode ofNumeric = json.readTree(rest.get("zhangwei", "/api/network-exits/" + numeric).body());
+    assertThat(ofNumeric.isArray()).isTrue();
+    assertThat(ofNumeric).isEmpty();
+    HttpResponse<String> byId = rest.get("zhangwei", "/api/network-exits/by-id/" + exitId);
+    assertThat(byId.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(byId.body()).path("exit").path("customerCode").asText()).isEqualTo(east);
+    assertThat(rest.get("lina", "/api/network-exits/by-id/" + exitId).statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void whoMayApplyReadVerifyAndApprove() throws Exception {
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     String east = fixture.customer("zhangwei", "EAST", today.plusYears(2));

@@ -118,6 +118,8 @@ class NetworkExitProcessTest extends ProcessTestBase {
 
     // something is outstanding: the notes are required, the task stays
     assertRefused(pi, "zhangwei", MANAGER, Map.of(Var.ALL_SETTLED, true), "核實說明");
+    // a count sent with the completion (engine REST) does not waive the notes
+    assertRefused(pi, "zhangwei", MANAGER, Map.of(Var.ALL_SETTLED, true, Var.OUTSTANDING_COUNT, 0), "核實說明");
     assertRefused(pi, "zhangwei", MANAGER, Map.of(Var.ALL_SETTLED, false, Var.VERIFICATION_NOTES, "x"), "請確認");
     completeAs("zhangwei", MANAGER, pi, Map.of(Var.ALL_SETTLED, true, Var.VERIFICATION_NOTES, "訪問隨退網取消"));
     completeAs("wangfang", REGIONAL_EAST, pi, Map.of(Var.DECISION, "APPROVED"));
@@ -144,8 +146,6 @@ class NetworkExitProcessTest extends ProcessTestBase {
     String code = fixture.customer("zhangwei", "EAST", today.plusYears(2));
     ProcessInstance pi = start("wangfang", REGIONAL_EAST, code, "OTHER", "店主長期聯繫不上", null);
     completeAs("zhangwei", MANAGER, pi, Map.of(Var.ALL_SETTLED, true));
-    // the applicant may not approve their own application
-    assertRefused(pi, "wangfang", REGIONAL_EAST, Map.of(Var.DECISION, "APPROVED"), "不能批准自己的申請");
     assertRefused(pi, "wangfang", REGIONAL_EAST, Map.of(Var.DECISION, "REJECTED"), "不同意的理由");
     assertRefused(pi, "wangfang", REGIONAL_EAST, Map.of(Var.DECISION, "MAYBE"), "審批結果只能是");
     completeAs("wangfang", REGIONAL_EAST, pi, Map.of(Var.DECISION, "REJECTED", Var.DECISION_REASON, "店主已恢復聯繫"));
@@ -180,6 +180,40 @@ class NetworkExitProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void aRegionalManagerApprovesTheExitTheyAppliedForAfterTheManagersVerification() {
+    String code = fixture.customer("zhangwei", "EAST", today.plusYears(2));
+    ProcessInstance pi = start("wangfang", REGIONAL_EAST, code, "STORE_CLOSED", null, null);
+    assertThat(task(pi)).isAssignedTo("zhangwei");
+    completeAs("zhangwei", MANAGER, pi, Map.of(Var.ALL_SETTLED, true));
+    completeAs("wangfang", REGIONAL_EAST, pi, Map.of(Var.DECISION, "APPROVED"));
+    execute(jobAt(pi, Element.COMPLETE_EXIT));
+    assertThat(pi).hasPassed(Element.END_EXITED).isEnded();
+    var exit = exits.ofProcessInstance(pi.getId());
+    Assertions.assertThat(exit.status()).isEqualTo(NetworkExitRepository.Status.EXITED);
+    Assertions.assertThat(exit.requestedBy()).isEqualTo("wangfang");
+    Assertions.assertThat(exit.decidedBy()).isEqualTo("wangfang");
+    Assertions.assertThat(exit.decisionReason()).isEqualTo(RecordExitDecisionDelegate.OWN_APPLICATION);
+    Assertions.assertThat(customers.find(code).orElseThrow().status()).isEqualTo(CustomerStatus.EXITED);
+  }
+
+  @Test
+  void aManagerOrRegionChangeWhileTheExitRunsSendsItsLaterTasksToTheCustomersCurrentParties() {
+    String code = fixture.customer("zhangwei", "EAST", today.plusYears(2));
+    ProcessInstance pi = start("zhangwei", MANAGER, code, "VOLUNTARY", null, null);
+    completeAs("zhangwei", MANAGER, pi, Map.of(Var.ALL_SETTLED, true));
+    // the customer moves to lina in WEST while the approval waits
+    jdbc.update("UPDATE cm_customer SET manager_id = 'lina', region_code = 'WEST' WHERE customer_code = ?", code);
+    completeAs("wangfang", REGIONAL_EAST, pi, Map.of(Var.DECISION, "RETURNED", Var.DECISION_REASON, "請補充說明"));
+    assertThat(pi).isWaitingAt(Element.VERIFY);
+    assertThat(task(pi)).isAssignedTo("lina");
+    completeAs("lina", MANAGER, pi, Map.of(Var.ALL_SETTLED, true));
+    assertThat(pi).isWaitingAt(Element.APPROVE);
+    assertThat(task(pi)).hasCandidateGroup("regional-managers-west");
+    Assertions.assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskCandidateGroup(
+        "regional-managers-east").count()).isZero();
+  }
+
+  @Test
   void badStartsAreAnsweredAndWriteNothing() {
     String mine = fixture.customer("zhangwei", "EAST", today.plusYears(2));
     String exited = fixture.customer("zhangwei", "EAST", today.plusYears(2), CustomerStatus.EXITED);
@@ -193,6 +227,8 @@ class NetworkExitProcessTest extends ProcessTestBase {
     assertStartRefused("zhangwei", MANAGER, west, "VOLUNTARY", null, "不在您負責的範圍內");
     assertStartRefused("wangfang", REGIONAL_EAST, west, "VOLUNTARY", null, "不在您負責的範圍內");
     assertStartRefused("zhangwei", MANAGER, "CX-NONE", "VOLUNTARY", null, "不存在");
+    // neither customer manager nor regional manager (an administrator in Tasklist): a 400 with the reason, not a 500
+    assertStartRefused("admin", List.of("camunda-admin"), mine, "VOLUNTARY", null, "只有客戶經理或區域市場經理可以申請退網");
     Assertions.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cm_network_exit WHERE customer_code IN (?,?,?)",
         Integer.class, mine, exited, west)).isZero();
 

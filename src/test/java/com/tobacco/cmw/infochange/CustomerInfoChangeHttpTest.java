@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -53,6 +54,7 @@ class CustomerInfoChangeHttpTest extends SpringTestBase {
   RestClient rest;
   InfoChangeFixture fixture;
   String visitInstance;
+  String exitInstance;
 
   @BeforeEach
   void setUp() {
@@ -72,6 +74,12 @@ class CustomerInfoChangeHttpTest extends SpringTestBase {
       jdbc.update("DELETE FROM cm_visit WHERE process_instance_id = ?", visitInstance);
       authorizationService.createAuthorizationQuery().userIdIn(SECOND_EAST_MANAGER).list()
           .forEach(a -> authorizationService.deleteAuthorization(a.getId()));
+    }
+    if (exitInstance != null) {
+      if (runtimeService.createProcessInstanceQuery().processInstanceId(exitInstance).count() > 0) {
+        runtimeService.deleteProcessInstance(exitInstance, "test clean-up");
+      }
+      jdbc.update("DELETE FROM cm_network_exit WHERE process_instance_id = ?", exitInstance);
     }
     fixture.cleanUp();
     jdbc.update("DELETE FROM cm_staff WHERE user_id = ?", SECOND_EAST_MANAGER);
@@ -221,6 +229,61 @@ class CustomerInfoChangeHttpTest extends SpringTestBase {
     assertThat(authorizationService.createAuthorizationQuery().userIdIn(SECOND_EAST_MANAGER)
         .resourceType(Resources.PROCESS_INSTANCE).resourceId(visitInstance).hasPermission(Permissions.READ).count())
         .isEqualTo(1);
+    // the old manager can no longer work on the moved task through the engine API; the new one can
+    identityService.setAuthentication("zhangwei", List.of(Roles.CUSTOMER_MANAGERS));
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService.complete(moved.getId(), Map.of()))
+          .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(rest.post("zhangwei", "/engine-rest/task/" + moved.getId() + "/complete", "{}").statusCode()).isEqualTo(403);
+    assertThat(authorizationService.isUserAuthorized(SECOND_EAST_MANAGER, List.of(Roles.CUSTOMER_MANAGERS),
+        TaskPermissions.TASK_WORK, Resources.TASK, moved.getId())).isTrue();
+    identityService.setAuthentication(SECOND_EAST_MANAGER, List.of(Roles.CUSTOMER_MANAGERS));
+    try {
+      // past the authorization check: only the visit's own validation of the empty report answers
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService.complete(moved.getId(), Map.of()))
+          .isNotInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  @Test
+  void aRegionChangeTakesTheMovedApprovalFromTheOldRegionsRegionalManagers() throws Exception {
+    Customer c = fixture.active("zhangwei", 5);
+    identityService.setAuthentication("zhangwei", List.of(Roles.CUSTOMER_MANAGERS));
+    ProcessInstance exit;
+    try {
+      exit = runtimeService.startProcessInstanceByKey("networkExit", Map.of("customerCode", c.customerCode(),
+          "exitReason", "VOLUNTARY"));
+      exitInstance = exit.getId();
+      taskService.complete(taskService.createTaskQuery().processInstanceId(exitInstance).singleResult().getId(),
+          Map.of("allSettled", true));
+    } finally {
+      identityService.clearAuthentication();
+    }
+    String approval = taskService.createTaskQuery().processInstanceId(exitInstance).singleResult().getId();
+    assertThat(authorizationService.isUserAuthorized("wangfang", List.of("regional-managers", "regional-managers-east"),
+        TaskPermissions.TASK_WORK, Resources.TASK, approval)).isTrue();
+
+    HttpResponse<String> r = rest.post("wangfang", "/api/customers/" + c.customerCode() + "/change-requests",
+        "{\"regionCode\": \"WEST\", \"managerId\": \"lina\", \"licenceNo\": \"" + fixture.freeLicence("330108")
+            + "\", \"reason\": \"門店遷至西區\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    String pid = json.readTree(r.body()).path("processInstanceId").asText();
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(pid).singleResult().getId());
+
+    assertThat(taskService.createTaskQuery().taskId(approval).taskCandidateGroup("regional-managers-west").count())
+        .isEqualTo(1);
+    assertThat(authorizationService.isUserAuthorized("wangfang", List.of("regional-managers", "regional-managers-east"),
+        TaskPermissions.TASK_WORK, Resources.TASK, approval)).isFalse();
+    assertThat(rest.post("wangfang", "/engine-rest/task/" + approval + "/complete",
+        "{\"variables\": {\"exitDecision\": {\"value\": \"APPROVED\"}}}").statusCode()).isEqualTo(403);
+    assertThat(taskService.createTaskQuery().taskId(approval).count()).isEqualTo(1);
+    assertThat(authorizationService.isUserAuthorized("chenjing", List.of("regional-managers", "regional-managers-west"),
+        TaskPermissions.TASK_WORK, Resources.TASK, approval)).isTrue();
   }
 
   @Test

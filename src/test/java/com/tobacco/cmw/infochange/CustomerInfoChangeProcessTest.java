@@ -26,7 +26,14 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import com.tobacco.cmw.security.CurrentUser;
+import com.tobacco.cmw.security.Grants;
+import com.tobacco.cmw.security.ProcessAccess;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.AfterEach;
+import org.mockito.Mockito;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -381,6 +388,67 @@ class CustomerInfoChangeProcessTest extends ProcessTestBase {
       Assertions.assertThat(request.decisionBy()).isNull();
     }
     Assertions.assertThat(fixture.now(c.customerCode()).grade()).isEqualTo(c.grade());
+  }
+
+  @Test
+  void anApproverCannotDecideAnotherCustomersRequestByForgingTheRequestId() {
+    Customer mine = fixture.activeWithLicenceBeyond(60, 3);
+    Customer other = fixture.activeWithLicenceBeyond(60, 4);
+    ProcessInstance pi = start("zhangwei", MANAGER, Map.of(Var.CUSTOMER_CODE, mine.customerCode(),
+        Var.NEW_LICENCE_EXPIRY, mine.licenceExpiry().plusYears(1).toString(), Var.CHANGE_REASON, "續期"));
+    ProcessInstance victim = start("zhangwei", MANAGER, Map.of(Var.CUSTOMER_CODE, other.customerCode(),
+        Var.NEW_LICENCE_EXPIRY, other.licenceExpiry().plusYears(1).toString(), Var.CHANGE_REASON, "續期"));
+    long victimId = requests.ofProcessInstance(victim.getId()).id();
+
+    identityService.setAuthentication("wangfang", REGIONAL_EAST);
+    try {
+      taskService.complete(task(pi).getId(), Map.of(Var.APPROVAL_DECISION, CustomerInfoChangeProcess.REJECT,
+          Var.DECISION_COMMENT, "偽造", Var.REQUEST_ID, victimId));
+    } finally {
+      identityService.clearAuthentication();
+    }
+    Assertions.assertThat(requests.ofProcessInstance(pi.getId()).status()).isEqualTo(ChangeRequestRepository.Status.REJECTED);
+    ChangeRequestRepository.Request untouched = requests.ofProcessInstance(victim.getId());
+    Assertions.assertThat(untouched.status()).isEqualTo(ChangeRequestRepository.Status.OPEN);
+    Assertions.assertThat(untouched.decisionBy()).isNull();
+    taskService.complete(task(pi).getId(), Map.of("noticeRead", true));
+    approveAndApply(victim);
+  }
+
+  @Test
+  void aContactChangeWhoseValueChangedBetweenReadingAndApplyingIsRefusedAndRecordsNothing(
+      @Autowired ChangeRules rules, @Autowired ProcessAccess access, @Autowired CurrentUser currentUser,
+      @Autowired Grants grants, @Autowired PlatformTransactionManager transactions) {
+    Customer c = fixture.active("zhangwei", 5);
+    // another writer changes the phone after the delegate read the customer and before it applies
+    CustomerFieldUpdates racing = new CustomerFieldUpdates(jdbc, customers) {
+      @Override
+      public boolean apply(Customer customer, ChangeField field, String oldValue, String newValue, String reason,
+                           String changedBy, java.time.Instant at, String processInstanceId) {
+        jdbc.update("UPDATE cm_customer SET phone = '13700000000' WHERE customer_code = ?", customer.customerCode());
+        return super.apply(customer, field, oldValue, newValue, reason, changedBy, at, processInstanceId);
+      }
+    };
+    OpenChangeRequestDelegate delegate = new OpenChangeRequestDelegate(customers, rules, requests, racing, calendar,
+        access, currentUser, grants);
+    Map<String, Object> variables = Map.of(Var.CUSTOMER_CODE, c.customerCode(), Var.NEW_PHONE, "13912345678",
+        Var.CHANGE_REASON, "店主換號");
+    DelegateExecution execution = Mockito.mock(DelegateExecution.class);
+    Mockito.when(execution.getVariable(Mockito.anyString())).thenAnswer(a -> variables.get(a.<String>getArgument(0)));
+    Mockito.when(execution.getProcessInstanceId()).thenReturn("no-instance");
+    int before = fixture.requestCount(c.customerCode());
+
+    identityService.setAuthentication("zhangwei", MANAGER);
+    try {
+      Assertions.assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(
+              status -> delegate.execute(execution)))
+          .isInstanceOf(InvalidInput.class).hasMessageContaining("已被他人修改,請重新填寫");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    Assertions.assertThat(fixture.requestCount(c.customerCode())).isEqualTo(before);
+    Assertions.assertThat(fixture.changeLines(c.customerCode())).isZero();
+    Assertions.assertThat(fixture.now(c.customerCode()).phone()).isEqualTo(c.phone());
   }
 
   // ---------------------------------------------------------------- helpers
