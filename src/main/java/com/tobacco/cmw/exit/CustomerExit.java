@@ -3,6 +3,7 @@ package com.tobacco.cmw.exit;
 import com.tobacco.cmw.complaint.ComplaintStep;
 import com.tobacco.cmw.complaint.QualityComplaintProcess;
 import com.tobacco.cmw.customer.Customer;
+import com.tobacco.cmw.customer.CustomerExited;
 import com.tobacco.cmw.customer.CustomerRepository;
 import com.tobacco.cmw.customer.CustomerStatus;
 import com.tobacco.cmw.infochange.CustomerInfoChangeProcess;
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -29,7 +31,8 @@ import org.springframework.stereotype.Service;
  * visit record CANCELLED, complaint case ended, change request still waiting for approval REFUSED
  * (note "客戶已退網") or renewal reminder marked done in the licence watch; the customer leaves weekly schedule drafts, and
  * the visits of confirmed schedules not yet over are cancelled (never re-planned) and listed for
- * the regional managers.
+ * the regional managers. Last, it publishes {@link CustomerExited} for work kept outside the
+ * customer's own instances.
  */
 @Service
 public class CustomerExit {
@@ -43,14 +46,16 @@ public class CustomerExit {
   private final RuntimeService runtime;
   private final RepositoryService repository;
   private final JdbcTemplate jdbc;
+  private final ApplicationEventPublisher events;
 
   public CustomerExit(CustomerRepository customers, NetworkExitRepository exits, RuntimeService runtime,
-                      RepositoryService repository, JdbcTemplate jdbc) {
+                      RepositoryService repository, JdbcTemplate jdbc, ApplicationEventPublisher events) {
     this.customers = customers;
     this.exits = exits;
     this.runtime = runtime;
     this.repository = repository;
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   public Result apply(NetworkExitRepository.NetworkExit exit, String exitBusinessKey, LocalDate today) {
@@ -100,6 +105,7 @@ public class CustomerExit {
       changes.add(change);
     }
     exits.markExited(exit.id(), now);
+    events.publishEvent(new CustomerExited(customer.customerCode(), reasonText, exitBusinessKey, by, pid));
     return new Result(ended, changes, drafts);
   }
 

@@ -37,14 +37,19 @@ public class AccessSetup implements SetupStep {
   /** Processes a role may start (process keys). */
   static final Map<String, List<String>> STARTABLE = Map.of(
       Roles.CUSTOMER_MANAGERS, List.of("customerVisit", "qualityComplaint", "networkEnrollment", "networkExit",
-          "customerInfoChange"),
-      Roles.REGIONAL_MANAGERS, List.of("customerVisit", "networkExit", "customerInfoChange"),
-      Roles.PERFORMANCE_EVALUATORS, List.of("performanceEvaluation"));
+          "customerInfoChange", "unlicensedSellerReport"),
+      Roles.REGIONAL_MANAGERS, List.of("customerVisit", "networkExit", "customerInfoChange", "satisfactionImprovement"),
+      Roles.PERFORMANCE_EVALUATORS, List.of("performanceEvaluation"),
+      Roles.BRAND_MANAGERS, List.of("promotionSelection"),
+      Roles.CUSTOMER_SERVICE_CENTER, List.of("satisfactionImprovement"));
   /** Processes whose tasks a role works on without starting them: READ on the definition (task forms). */
   static final Map<String, List<String>> READABLE = Map.of(
-      Roles.CUSTOMER_MANAGERS, List.of("weeklyVisitPlanning", "licenceRenewalReminder"),
-      Roles.REGIONAL_MANAGERS, List.of("weeklyVisitPlanning", "qualityComplaint", "networkEnrollment"),
-      Roles.MONOPOLY_DEPARTMENT, List.of("qualityComplaint"),
+      Roles.CUSTOMER_MANAGERS, List.of("weeklyVisitPlanning", "licenceRenewalReminder", "promotionSelection",
+          "satisfactionImprovement"),
+      Roles.REGIONAL_MANAGERS, List.of("weeklyVisitPlanning", "qualityComplaint", "networkEnrollment",
+          "promotionSelection", "unlicensedSellerReport"),
+      Roles.MONOPOLY_DEPARTMENT, List.of("qualityComplaint", "unlicensedSellerReport"),
+      Roles.SALES_OPERATIONS, List.of("unlicensedSellerReport"),
       Roles.CUSTOMER_SERVICE_MANAGERS, List.of("qualityComplaint", "performanceEvaluation"));
 
   private final IdentityService identityService;
