@@ -181,6 +181,12 @@ public class UnlicensedReportRepository {
         String.class, sightingId).stream().findFirst();
   }
 
+  /** The sightings of a customer's visits no report was started for, oldest first. */
+  public List<Long> unreportedSightingsOf(String customerCode) {
+    return jdbc.queryForList("SELECT id FROM cm_unlicensed_sighting WHERE customer_code = ? AND report_case_no IS NULL "
+        + "ORDER BY id", Long.class, customerCode);
+  }
+
   public void linkSighting(long sightingId, String caseNo) {
     jdbc.update("UPDATE cm_unlicensed_sighting SET report_case_no = ?, status = 'REPORTED' WHERE id = ?",
         caseNo, sightingId);

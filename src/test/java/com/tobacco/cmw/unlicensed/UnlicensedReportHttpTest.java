@@ -43,6 +43,9 @@ class UnlicensedReportHttpTest extends SpringTestBase {
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired WorkCalendar calendar;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
+  @Autowired org.springframework.context.ApplicationEventPublisher events;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
   RestClient rest;
   final List<String> caseNos = new ArrayList<>();
   final List<String> visitInstances = new ArrayList<>();
@@ -184,6 +187,40 @@ class UnlicensedReportHttpTest extends SpringTestBase {
     assertThat(done.path("resultBy").asText()).isEqualTo("zhaolei");
     assertThat(done.path("acknowledgedBy").asText()).isEqualTo("sunli");
     assertThat(done.path("resultDate").asText()).isEqualTo(calendar.today().toString());
+  }
+
+  @Test
+  void aSightingWhoseVisitEndedWithTheCustomersExitIsReportedByTheSystem() {
+    String customer = jdbc.queryForObject("SELECT MIN(customer_code) FROM cm_customer WHERE manager_id = 'lina' "
+        + "AND status = 'ACTIVE'", String.class);
+    jdbc.update("INSERT INTO cm_unlicensed_sighting (customer_code, place, description, reported_by, reported_at) "
+        + "VALUES (?, '西門橋下流動攤位', '攤主兜售卷煙', 'lina', CURRENT_TIMESTAMP)", customer);
+    long sighting = jdbc.queryForObject("SELECT MAX(id) FROM cm_unlicensed_sighting WHERE customer_code = ?", Long.class,
+        customer);
+    try {
+      // published by an approved exit, in the approving regional manager's transaction
+      identityService.setAuthentication("chenjing", List.of("regional-managers", "regional-managers-west"));
+      transactions.executeWithoutResult(status -> events.publishEvent(
+          new com.tobacco.cmw.customer.CustomerExited(customer, "店鋪關閉", "TW-TEST", "chenjing", "exit-test")));
+      assertThat(identityService.getCurrentAuthentication().getUserId()).isEqualTo("chenjing");
+      identityService.clearAuthentication();
+      String caseNo = jdbc.queryForObject("SELECT report_case_no FROM cm_unlicensed_sighting WHERE id = ?", String.class,
+          sighting);
+      caseNos.add(caseNo);
+      Map<String, Object> row = jdbc.queryForMap("SELECT reporter_id, region_code, near_customer_code, status "
+          + "FROM cm_unlicensed_report WHERE case_no = ?", caseNo);
+      assertThat(row).containsEntry("REPORTER_ID", "lina").containsEntry("REGION_CODE", "WEST")
+          .containsEntry("NEAR_CUSTOMER_CODE", customer).containsEntry("STATUS", "REPORTED");
+      // a second exit event reports nothing twice
+      transactions.executeWithoutResult(status -> events.publishEvent(
+          new com.tobacco.cmw.customer.CustomerExited(customer, "店鋪關閉", "TW-TEST", "chenjing", "exit-test")));
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cm_unlicensed_report WHERE near_customer_code = ? "
+          + "AND place = '西門橋下流動攤位'", Long.class, customer)).isOne();
+    } finally {
+      identityService.clearAuthentication();
+      jdbc.update("UPDATE cm_unlicensed_sighting SET report_case_no = NULL WHERE id = ?", sighting);
+      jdbc.update("DELETE FROM cm_unlicensed_sighting WHERE id = ?", sighting);
+    }
   }
 
   // ---------------------------------------------------------------- security per role
