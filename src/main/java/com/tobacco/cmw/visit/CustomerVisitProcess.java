@@ -15,6 +15,9 @@ public final class CustomerVisitProcess {
     public static final String VISIT_CUSTOMER = "Task_VisitCustomer";
     public static final String CHECK_REPORT = "Task_CheckVisitReport";
     public static final String RECORD_VISIT = "Task_RecordVisit";
+    public static final String UNLICENSED_SELLER_SEEN = "Gateway_UnlicensedSellerSeen";
+    public static final String REPORT_UNLICENSED_SELLER = "Task_ReportUnlicensedSeller";
+    public static final String SIGHTING_HANDLED = "Gateway_SightingHandled";
     public static final String PRICE_VIOLATION = "Gateway_PriceViolation";
     public static final String DECIDE_DOWNGRADE = "Task_DecideDowngrade";
     public static final String RECORD_DECISION = "Task_RecordDowngradeDecision";
@@ -56,6 +59,8 @@ public final class CustomerVisitProcess {
     public static final String UNLICENSED_DESCRIPTION = "unlicensedDescription";
     public static final String CUSTOMER_SIGNER_NAME = "customerSignerName";
     public static final String CUSTOMER_CONFIRMED = "customerConfirmed";
+    // the record step's outcomes: a sighting to report (unlicensedSellerReport), a price violation
+    public static final String UNLICENSED_SIGHTING_RECORDED = "unlicensedSightingRecorded";
     // the price check's outcome and the regional manager's decision
     public static final String PRICE_VIOLATION = "priceViolation";
     public static final String VIOLATION_EVIDENCE = "violationEvidence";

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Writes what the visit found (§4.1.3, §4.1.4): per brand the stock, the order suggestion and the
  * price check; the customer's stock; the sign-in book entry with the customer's confirmation; the
- * special-visit record's handling; an unlicensed-seller sighting; and, for a price below the
+ * special-visit record's handling; an unlicensed-seller sighting (reported by the next step); and, for a price below the
  * minimum guide price, a downgrade request for the regional manager (§4.1.3 f).
  */
 @Component("recordVisit")
@@ -76,6 +76,8 @@ public class RecordVisitDelegate implements JavaDelegate {
     if (report.unlicensedSighting() != null) {
       visits.recordUnlicensedSighting(visitId, visit.customerCode(), report.unlicensedSighting(), visit.managerId(), now);
     }
+    // the next step reports it (unlicensedSellerReport), in a job of its own
+    execution.setVariable(Var.UNLICENSED_SIGHTING_RECORDED, report.unlicensedSighting() != null);
     if (violation) {
       Customer customer = customers.find(visit.customerCode()).orElseThrow();
       visits.openDowngradeRequest(visitId, visit.customerCode(), evidence.toString(), customer.grade(),

@@ -154,6 +154,12 @@ public class VisitRepository {
         + "VALUES (?,?,?,?,?,?)", visitId, customerCode, s.place(), s.description(), reportedBy, Timestamp.from(at));
   }
 
+  /** The unlicensed-seller sighting a visit recorded, if any. */
+  public Optional<Long> unlicensedSightingOf(long visitId) {
+    return jdbc.queryForList("SELECT id FROM cm_unlicensed_sighting WHERE visit_id = ? ORDER BY id", Long.class, visitId)
+        .stream().findFirst();
+  }
+
   public long openDowngradeRequest(long visitId, String customerCode, String evidence, int gradeBefore,
                                    String processInstanceId) {
     GeneratedKeyHolder key = new GeneratedKeyHolder();

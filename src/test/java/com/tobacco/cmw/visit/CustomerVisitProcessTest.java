@@ -15,6 +15,7 @@ import com.tobacco.cmw.customer.CustomerRepository;
 import com.tobacco.cmw.process.InvalidInput;
 import com.tobacco.cmw.support.ProcessTestBase;
 import com.tobacco.cmw.support.VisitReports;
+import com.tobacco.cmw.unlicensed.UnlicensedSellerReportProcess;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,16 +30,49 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Every path of {@code customerVisit} from start to end, on the real application and database
- * (§4.1.1–§4.1.4), and every bad input answered without writing anything.
+ * (§4.1.1–§4.1.4, §4.7), and every bad input answered without writing anything.
+ *
+ * <p>A sighting of an unlicensed seller starts a real {@code unlicensedSellerReport}, a process this
+ * class does not cover: the class runs in an engine of its own whose coverage leaves that process
+ * to its own test. The reports started here are deleted after each test.
  */
+@TestPropertySource(properties = "camunda.bpm.process-engine-name=visittests")
+@Import(CustomerVisitProcessTest.ReportsCoveredByTheirOwnTest.class)
 class CustomerVisitProcessTest extends ProcessTestBase {
+
+  /** The coverage settings of the other process tests, with {@code unlicensedSellerReport} excluded. */
+  @TestConfiguration
+  static class ReportsCoveredByTheirOwnTest {
+    @Bean
+    static BeanPostProcessor excludeUnlicensedReportsFromCoverage() {
+      return new BeanPostProcessor() {
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String beanName) {
+          if (bean instanceof ProcessEngineCoverageProperties) {
+            return ProcessEngineCoverageProperties.Companion.builder()
+                .assertClassCoverageAtLeast(1.0)
+                .excludeProcessDefinitionKeys(UnlicensedSellerReportProcess.PROCESS_KEY)
+                .build();
+          }
+          return bean;
+        }
+      };
+    }
+  }
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
@@ -52,10 +86,40 @@ class CustomerVisitProcessTest extends ProcessTestBase {
   @Autowired JdbcTemplate jdbc;
   @Autowired ObjectMapper json;
 
+  private Integer reportCounterBefore;
+
   @BeforeEach
   void setUp() {
     init(engine);
     identityService.clearAuthentication();
+    reportCounterBefore = reportCounter();
+  }
+
+  private Integer reportCounter() {
+    return jdbc.queryForList("SELECT last_number FROM cm_unlicensed_number WHERE case_year = ?", Integer.class,
+        calendar.today().getYear()).stream().findFirst().orElse(null);
+  }
+
+  /** The unlicensed-seller reports the visits of a test started, with their rows. */
+  @AfterEach
+  void deleteReports() {
+    for (String caseNo : jdbc.queryForList("SELECT report_case_no FROM cm_unlicensed_sighting WHERE report_case_no IS NOT NULL "
+        + "AND visit_id IN (SELECT id FROM cm_visit WHERE process_instance_id IN (SELECT proc_inst_id_ FROM act_hi_procinst "
+        + "WHERE proc_def_key_ = 'customerVisit'))", String.class)) {
+      String instance = jdbc.queryForObject("SELECT process_instance_id FROM cm_unlicensed_report WHERE case_no = ?",
+          String.class, caseNo);
+      if (runtimeService.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
+        runtimeService.deleteProcessInstance(instance, "test clean-up");
+      }
+      jdbc.update("UPDATE cm_unlicensed_sighting SET report_case_no = NULL, status = 'NEW' WHERE report_case_no = ?", caseNo);
+      jdbc.update("DELETE FROM cm_unlicensed_report WHERE case_no = ?", caseNo);
+    }
+    if (reportCounterBefore == null) {
+      jdbc.update("DELETE FROM cm_unlicensed_number WHERE case_year = ?", calendar.today().getYear());
+    } else {
+      jdbc.update("UPDATE cm_unlicensed_number SET last_number = ? WHERE case_year = ?", reportCounterBefore,
+          calendar.today().getYear());
+    }
   }
 
   // ---------------------------------------------------------------- paths
@@ -77,7 +141,9 @@ class CustomerVisitProcessTest extends ProcessTestBase {
     assertThat(pi).isWaitingAt(Element.RECORD_VISIT);
     execute(job(pi));
     assertThat(pi).hasPassedInOrder(Element.START_REGULAR, Element.OPEN_VISIT, Element.VISIT_CUSTOMER,
-        Element.CHECK_REPORT, Element.RECORD_VISIT, Element.PRICE_VIOLATION, Element.END_DONE).isEnded();
+        Element.CHECK_REPORT, Element.RECORD_VISIT, Element.UNLICENSED_SELLER_SEEN, Element.SIGHTING_HANDLED,
+        Element.PRICE_VIOLATION, Element.END_DONE).isEnded();
+    assertThat(pi).hasNotPassed(Element.REPORT_UNLICENSED_SELLER);
 
     long visitId = visitIdOf(pi);
     VisitRepository.Visit visit = visits.find(visitId).orElseThrow();
@@ -131,6 +197,26 @@ class CustomerVisitProcessTest extends ProcessTestBase {
     taskService.complete(task(pi).getId(), report);
     execute(job(pi));
 
+    // §4.7: the sighting is reported in a step of its own: unlicensedSellerReport for the customer's
+    // region, reported by the visit's manager, near the visited customer
+    assertThat(pi).isWaitingAt(Element.REPORT_UNLICENSED_SELLER);
+    execute(job(pi));
+    long sightingVisit = visitIdOf(pi);
+    String caseNo = jdbc.queryForObject("SELECT report_case_no FROM cm_unlicensed_sighting WHERE visit_id = ?",
+        String.class, sightingVisit);
+    Assertions.assertThat(caseNo).matches("WZ-\\d{4}-\\d{5}");
+    Map<String, Object> reportRow = jdbc.queryForMap("SELECT * FROM cm_unlicensed_report WHERE case_no = ?", caseNo);
+    Assertions.assertThat(reportRow).containsEntry("REGION_CODE", "EAST").containsEntry("REPORTER_ID", customer.managerId())
+        .containsEntry("NEAR_CUSTOMER_CODE", customer.customerCode()).containsEntry("PLACE", "解放路與中山路口流動攤位")
+        .containsEntry("STATUS", "REPORTED").containsEntry("VISIT_ID", sightingVisit);
+    ProcessInstance reportInstance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNo)
+        .processDefinitionKey(UnlicensedSellerReportProcess.PROCESS_KEY).singleResult();
+    assertThat(reportInstance).isWaitingAt(UnlicensedSellerReportProcess.Element.REVIEW);
+    assertThat(task(reportInstance)).hasCandidateGroup("regional-managers-east");
+    // decision 67: no customerCode on the report, so an exit of the customer does not end it
+    Assertions.assertThat(runtimeService.getVariables(reportInstance.getId())).doesNotContainKey(Var.CUSTOMER_CODE)
+        .containsEntry(UnlicensedSellerReportProcess.Var.NEAR_CUSTOMER_CODE, customer.customerCode());
+
     assertThat(pi).isWaitingAt(Element.DECIDE_DOWNGRADE);
     assertThat(task(pi)).hasCandidateGroup("regional-managers-east").isNotAssigned();
     Assertions.assertThat((String) runtimeService.getVariable(pi.getId(), Var.VIOLATION_EVIDENCE)).contains("低於最低零售指導價");
@@ -138,7 +224,7 @@ class CustomerVisitProcessTest extends ProcessTestBase {
     decideAs(pi, "wangfang", "regional-managers-east", CustomerVisitProcess.DECISION_APPROVE, "違反價格規定,降級處理");
     execute(job(pi));
 
-    assertThat(pi).hasPassed(Element.START_SPECIAL, Element.DOWNGRADE_CUSTOMER).isEnded();
+    assertThat(pi).hasPassed(Element.START_SPECIAL, Element.REPORT_UNLICENSED_SELLER, Element.DOWNGRADE_CUSTOMER).isEnded();
     assertThat(pi).hasPassed(Element.END_DOWNGRADED);
     long visitId = visitIdOf(pi);
     Customer after = customers.find(customer.customerCode()).orElseThrow();
@@ -279,6 +365,37 @@ class CustomerVisitProcessTest extends ProcessTestBase {
     managementService.setJobRetries(job.getId(), 1);
     managementService.executeJob(job.getId());
     assertThat(pi).hasPassed(Element.END_DONE).isEnded();
+  }
+
+  @Test
+  void aReportThatCannotStartRetriesAndEndsAsAnIncidentWithTheVisitRecorded() {
+    Customer customer = activeCustomer("WEST", 12);
+    ProcessInstance pi = startRegular(customer.customerCode(), calendar.firstWorkingDayOnOrAfter(calendar.today()).toString());
+    Map<String, Object> report = report(filledRows(pi, null), "庚");
+    report.put(Var.UNLICENSED_SELLER_SEEN, true);
+    report.put(Var.UNLICENSED_PLACE, "西湖大道 88 號旁報刊亭");
+    report.put(Var.UNLICENSED_DESCRIPTION, "報刊亭無證銷售卷煙");
+    taskService.complete(task(pi).getId(), report);
+    execute(job(pi));
+    long visitId = visitIdOf(pi);
+    Assertions.assertThat(visits.find(visitId).orElseThrow().status()).isEqualTo("DONE");
+    // a technical fault: the sighting's customer cannot be found when the report opens
+    jdbc.update("UPDATE cm_unlicensed_sighting SET customer_code = 'GONE' WHERE visit_id = ?", visitId);
+    Job job = job(pi);
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      Assertions.assertThatThrownBy(() -> managementService.executeJob(job.getId())).hasMessageContaining("customer GONE");
+    }
+    Assertions.assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).singleResult()
+        .getActivityId()).isEqualTo(Element.REPORT_UNLICENSED_SELLER);
+    Assertions.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cm_unlicensed_report WHERE visit_id = ?", Long.class,
+        visitId)).isZero();
+    // repaired, the retried job reports the sighting once
+    jdbc.update("UPDATE cm_unlicensed_sighting SET customer_code = ? WHERE visit_id = ?", customer.customerCode(), visitId);
+    managementService.setJobRetries(job.getId(), 1);
+    managementService.executeJob(job.getId());
+    assertThat(pi).hasPassed(Element.REPORT_UNLICENSED_SELLER, Element.END_DONE).isEnded();
+    Assertions.assertThat(jdbc.queryForMap("SELECT region_code, status FROM cm_unlicensed_report WHERE visit_id = ?", visitId))
+        .containsEntry("REGION_CODE", "WEST").containsEntry("STATUS", "REPORTED");
   }
 
   // ---------------------------------------------------------------- bad input

@@ -1,0 +1,39 @@
+package com.tobacco.cmw.unlicensed;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * When two reports name the same place. The place is free text ("解放路與中山路口流動攤位",
+ * "解放路 與 中山路口,流動攤位"), so it is compared by a key: Unicode NFKC (full-width letters and
+ * digits become half-width), lower case, and every space,
+ * punctuation mark and symbol removed. Two places match when their keys are equal or when one key
+ * contains the other and the shorter has at least {@link #MIN_CONTAINED} characters ("中山路口" matches
+ * "解放路與中山路口流動攤位", "路口" matches nothing).
+ */
+public final class PlaceKeys {
+
+  static final int MIN_CONTAINED = 4;
+
+  private PlaceKeys() {}
+
+  public static String key(String place) {
+    if (place == null) {
+      return "";
+    }
+    String text = Normalizer.normalize(place, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    return text.replaceAll("[\\p{Z}\\p{P}\\p{S}\\p{C}\\s]+", "");
+  }
+
+  public static boolean matches(String keyA, String keyB) {
+    if (keyA.isEmpty() || keyB.isEmpty()) {
+      return false;
+    }
+    if (keyA.equals(keyB)) {
+      return true;
+    }
+    String shorter = keyA.length() <= keyB.length() ? keyA : keyB;
+    String longer = shorter == keyA ? keyB : keyA;
+    return shorter.length() >= MIN_CONTAINED && longer.contains(shorter);
+  }
+}

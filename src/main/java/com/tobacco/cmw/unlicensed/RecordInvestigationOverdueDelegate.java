@@ -1,0 +1,26 @@
+package com.tobacco.cmw.unlicensed;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The monopoly department's deadline passed without a result: the report records when; the
+ * regional managers get a task to follow it up (the department's task stays open).
+ */
+@Component("recordInvestigationOverdue")
+public class RecordInvestigationOverdueDelegate implements JavaDelegate {
+
+  private final UnlicensedReportRepository reports;
+  private final UnlicensedParties parties;
+
+  public RecordInvestigationOverdueDelegate(UnlicensedReportRepository reports, UnlicensedParties parties) {
+    this.reports = reports;
+    this.parties = parties;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    reports.markOverdue(reports.ofProcessInstance(execution.getProcessInstanceId()).caseNo(), parties.now());
+  }
+}

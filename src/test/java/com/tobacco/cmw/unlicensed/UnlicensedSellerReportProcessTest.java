@@ -1,0 +1,411 @@
+package com.tobacco.cmw.unlicensed;
+
+import static com.tobacco.cmw.unlicensed.UnlicensedSellerReportProcess.Element;
+import static com.tobacco.cmw.unlicensed.UnlicensedSellerReportProcess.Var;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import com.tobacco.cmw.calendar.WorkCalendar;
+import com.tobacco.cmw.process.InvalidInput;
+import com.tobacco.cmw.support.ProcessTestBase;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Every path of {@code unlicensedSellerReport} (§3.7, §4.7) on the real application and database:
+ * forwarded to the monopoly department, its result acknowledged by sales operations; closed as a
+ * duplicate of an open report of the same place, whose result the duplicate then shows; the
+ * department's deadline passing and the regional managers' follow-up; duplicate links refused; bad
+ * input answered without writing anything, not even a case number. Rows created here are deleted
+ * after each test.
+ */
+class UnlicensedSellerReportProcessTest extends ProcessTestBase {
+
+  static final List<String> MANAGER = List.of("customer-managers");
+  static final List<String> REGIONAL_EAST = List.of("regional-managers", "regional-managers-east");
+  static final List<String> REGIONAL_WEST = List.of("regional-managers", "regional-managers-west");
+  static final List<String> MONOPOLY = List.of("monopoly-department");
+  static final List<String> SALES_OPERATIONS = List.of("sales-operations");
+  static final String PLACE = "解放路與中山路口流動攤位";
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired UnlicensedReportRepository reports;
+  @Autowired UnlicensedReports views;
+  @Autowired WorkCalendar calendar;
+  @Autowired JdbcTemplate jdbc;
+
+  private final List<ProcessInstance> started = new ArrayList<>();
+  private Integer counterBefore;
+  private int year;
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+    identityService.clearAuthentication();
+    year = calendar.today().getYear();
+    counterBefore = counter();
+  }
+
+  @AfterEach
+  void cleanUp() {
+    identityService.clearAuthentication();
+    for (ProcessInstance pi : started) {
+      if (runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).count() > 0) {
+        runtimeService.deleteProcessInstance(pi.getId(), "test clean-up");
+      }
+    }
+    List<String> caseNos = started.stream().map(ProcessInstance::getBusinessKey).toList();
+    for (String caseNo : caseNos) {
+      jdbc.update("UPDATE cm_unlicensed_report SET duplicate_of = NULL WHERE case_no = ?", caseNo);
+    }
+    for (String caseNo : caseNos) {
+      jdbc.update("DELETE FROM cm_unlicensed_evidence WHERE case_no = ?", caseNo);
+      jdbc.update("DELETE FROM cm_unlicensed_report WHERE case_no = ?", caseNo);
+    }
+    if (counterBefore == null) {
+      jdbc.update("DELETE FROM cm_unlicensed_number WHERE case_year = ?", year);
+    } else {
+      jdbc.update("UPDATE cm_unlicensed_number SET last_number = ? WHERE case_year = ?", counterBefore, year);
+    }
+  }
+
+  // ---------------------------------------------------------------- paths
+
+  @Test
+  void aForwardedReportGetsTheMonopolyResultWhichSalesOperationsAcknowledge() {
+    ProcessInstance pi = report("zhangwei", PLACE, "無證擺攤銷售卷煙,約二十條");
+    String caseNo = pi.getBusinessKey();
+    Assertions.assertThat(caseNo).matches("WZ-" + year + "-\\d{5}");
+    assertThat(pi).isWaitingAt(Element.REVIEW);
+    assertThat(task(pi)).hasCandidateGroup("regional-managers-east").isNotAssigned();
+    Assertions.assertThat(task(pi).getName()).isEqualTo("處理無證經營舉報：" + caseNo);
+    Assertions.assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKey("customerCode")
+        .containsEntry(Var.REGION_NAME, "東區").containsEntry(Var.REPORTER_NAME, "張偉");
+    UnlicensedReportRepository.Report opened = reports.find(caseNo).orElseThrow();
+    Assertions.assertThat(opened.status()).isEqualTo(ReportStatus.REPORTED);
+    Assertions.assertThat(opened.regionCode()).isEqualTo("EAST");
+    Assertions.assertThat(opened.reporterId()).isEqualTo("zhangwei");
+    Assertions.assertThat(opened.processInstanceId()).isEqualTo(pi.getId());
+
+    completeAs("wangfang", REGIONAL_EAST, pi, Map.of(Var.REVIEW_DECISION, "FORWARD", Var.REVIEW_COMMENT, "請專賣部門查處"));
+    assertThat(pi).isWaitingAt(Element.INVESTIGATE);
+    java.util.Date due = calendar.endOfWorkingDay(calendar.workingDaysAfter(calendar.today(), 1));
+    assertThat(task(pi)).hasCandidateGroup("monopoly-department").hasDueDate(due);
+    Assertions.assertThat(reports.find(caseNo).orElseThrow()).satisfies(r -> {
+      Assertions.assertThat(r.status()).isEqualTo(ReportStatus.FORWARDED);
+      Assertions.assertThat(r.reviewedBy()).isEqualTo("wangfang");
+      Assertions.assertThat(r.investigationDue()).isEqualTo(due.toInstant());
+    });
+
+    completeAs("zhaolei", MONOPOLY, pi, Map.of(Var.MONOPOLY_RESULT, "CONFIRMED_DEALT", Var.RESULT_NOTE,
+        "已依法取締,沒收卷煙 18 條", Var.RESULT_DATE, calendar.today().toString()));
+    assertThat(pi).isWaitingAt(Element.ACKNOWLEDGE);
+    assertThat(task(pi)).hasCandidateGroup("sales-operations");
+    Assertions.assertThat((String) runtimeService.getVariable(pi.getId(), Var.RESULT_TEXT))
+        .isEqualTo("確認并已處理(" + calendar.today() + "):已依法取締,沒收卷煙 18 條");
+
+    completeAs("sunli", SALES_OPERATIONS, pi, Map.of(Var.ACKNOWLEDGEMENT_NOTE, "已知悉"));
+    assertThat(pi).hasPassedInOrder(Element.START, Element.OPEN_REPORT, Element.REVIEW, Element.RECORD_REVIEW,
+        Element.FORWARDED, Element.INVESTIGATE, Element.RECORD_RESULT, Element.ACKNOWLEDGE,
+        Element.RECORD_ACKNOWLEDGEMENT, Element.END_ACKNOWLEDGED).isEnded();
+    UnlicensedReportRepository.Report closed = reports.find(caseNo).orElseThrow();
+    Assertions.assertThat(closed.status()).isEqualTo(ReportStatus.CLOSED);
+    Assertions.assertThat(closed.result()).isEqualTo(MonopolyResult.CONFIRMED_DEALT);
+    Assertions.assertThat(closed.resultBy()).isEqualTo("zhaolei");
+    Assertions.assertThat(closed.resultDate()).isEqualTo(calendar.today());
+    Assertions.assertThat(closed.acknowledgedBy()).isEqualTo("sunli");
+    Assertions.assertThat(closed.acknowledgement()).isEqualTo("已知悉");
+    Assertions.assertThat(closed.closedAt()).isNotNull();
+    Assertions.assertThat(closed.overdueAt()).isNull();
+  }
+
+  @Test
+  void aDuplicateIsClosedIntoTheOpenReportOfTheSamePlaceAndShowsItsResult() {
+    ProcessInstance first = report("zhangwei", PLACE, "流動攤位售煙");
+    ProcessInstance elsewhere = report("zhangwei", "慶春路 200 號雜貨鋪後門", "無證售煙");
+    // written differently: spaces, full-width letters and punctuation do not make another place
+    ProcessInstance second = report("zhangwei", " 解放路與中山路口,流動攤位。", "又見該攤位售煙");
+    Task review = task(second);
+    Assertions.assertThat(taskService.getVariableLocal(review.getId(), Var.DUPLICATE_CANDIDATES).toString())
+        .contains(first.getBusinessKey()).doesNotContain(elsewhere.getBusinessKey()).doesNotContain(second.getBusinessKey());
+    Assertions.assertThat((String) taskService.getVariableLocal(review.getId(), Var.DUPLICATE_HINT)).contains("1 件");
+    Assertions.assertThat((String) taskService.getVariableLocal(task(elsewhere).getId(), Var.DUPLICATE_HINT))
+        .contains("沒有");
+
+    completeAs("wangfang", REGIONAL_EAST, second, Map.of(Var.REVIEW_DECISION, "DUPLICATE",
+        Var.DUPLICATE_OF, first.getBusinessKey(), Var.REVIEW_COMMENT, "同一攤位"));
+    assertThat(second).hasPassed(Element.RECORD_REVIEW, Element.FORWARDED, Element.END_DUPLICATE)
+        .hasNotPassed(Element.INVESTIGATE).isEnded();
+    UnlicensedReportRepository.Report duplicate = reports.find(second.getBusinessKey()).orElseThrow();
+    Assertions.assertThat(duplicate.status()).isEqualTo(ReportStatus.DUPLICATE);
+    Assertions.assertThat(duplicate.duplicateOf()).isEqualTo(first.getBusinessKey());
+    Assertions.assertThat(duplicate.closedAt()).isNotNull();
+
+    // the original lists its duplicates; the duplicate's reporter sees the original's result when it comes
+    identityService.setAuthentication("zhangwei", MANAGER);
+    Assertions.assertThat(views.visible(first.getBusinessKey()).duplicates())
+        .extracting(UnlicensedReports.Duplicate::caseNo).containsExactly(second.getBusinessKey());
+    Assertions.assertThat(views.visible(second.getBusinessKey()).duplicateOf().result()).isNull();
+    identityService.clearAuthentication();
+    completeAs("wangfang", REGIONAL_EAST, first, Map.of(Var.REVIEW_DECISION, "FORWARD"));
+    completeAs("zhaolei", MONOPOLY, first, Map.of(Var.MONOPOLY_RESULT, "TRANSFERRED", Var.RESULT_NOTE,
+        "已移交市場監管部門", Var.RESULT_DATE, calendar.today().toString()));
+    identityService.setAuthentication("zhangwei", MANAGER);
+    UnlicensedReports.Original original = views.visible(second.getBusinessKey()).duplicateOf();
+    Assertions.assertThat(original.caseNo()).isEqualTo(first.getBusinessKey());
+    Assertions.assertThat(original.result()).isEqualTo(MonopolyResult.TRANSFERRED);
+    Assertions.assertThat(original.resultLabel()).isEqualTo("已移交");
+    Assertions.assertThat(original.resultNote()).isEqualTo("已移交市場監管部門");
+  }
+
+  @Test
+  void aDuplicateLinkMustNameAnOpenReportOfTheRegionOtherThanItself() {
+    ProcessInstance east = report("zhangwei", PLACE, "流動攤位售煙");
+    ProcessInstance west = report("lina", PLACE, "西區同名路口售煙");
+    ProcessInstance closedOne = report("zhangwei", PLACE + "旁", "已併案的舉報");
+    completeAs("wangfang", REGIONAL_EAST, closedOne, Map.of(Var.REVIEW_DECISION, "DUPLICATE",
+        Var.DUPLICATE_OF, east.getBusinessKey()));
+    ProcessInstance pi = report("zhangwei", PLACE, "再次發現");
+    String taskId = task(pi).getId();
+
+    assertReviewRefused(pi, taskId, pi.getBusinessKey(), "不能與自己併案");
+    assertReviewRefused(pi, taskId, west.getBusinessKey(), "不是本區域的舉報");
+    assertReviewRefused(pi, taskId, "WZ-1999-00001", "不是本區域的舉報");
+    assertReviewRefused(pi, taskId, closedOne.getBusinessKey(), "不能作為併案的原案件");
+    assertRefused("wangfang", REGIONAL_EAST, taskId, Map.of(Var.REVIEW_DECISION, "DUPLICATE"), "重複舉報的原案件編號");
+    assertRefused("wangfang", REGIONAL_EAST, taskId, Map.of(Var.REVIEW_DECISION, "IGNORE"), "處理意見只能是");
+    // a result already recorded is not open any more either
+    completeAs("wangfang", REGIONAL_EAST, east, Map.of(Var.REVIEW_DECISION, "FORWARD"));
+    completeAs("zhaolei", MONOPOLY, east, Map.of(Var.MONOPOLY_RESULT, "NOT_FOUND", Var.RESULT_NOTE, "現場未發現",
+        Var.RESULT_DATE, calendar.today().toString()));
+    assertReviewRefused(pi, taskId, east.getBusinessKey(), "不能作為併案的原案件");
+    Assertions.assertThat(reports.find(pi.getBusinessKey()).orElseThrow().status()).isEqualTo(ReportStatus.REPORTED);
+  }
+
+  @Test
+  void anOverdueInvestigationIsFollowedUpByTheRegionalManagersWhileTheDepartmentKeepsItsTask() {
+    ProcessInstance pi = report("zhangwei", PLACE, "流動攤位售煙");
+    completeAs("wangfang", REGIONAL_EAST, pi, Map.of(Var.REVIEW_DECISION, "FORWARD"));
+    Job timer = managementService.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
+    Assertions.assertThat(timer.getDuedate()).isEqualTo(task(pi).getDueDate());
+    execute(timer);
+    Job record = managementService.createJobQuery().processInstanceId(pi.getId()).executable().singleResult();
+    execute(record);
+    Task followUp = taskAt(pi, Element.FOLLOW_UP_OVERDUE);
+    assertThat(followUp).hasCandidateGroup("regional-managers-east");
+    Assertions.assertThat(reports.find(pi.getBusinessKey()).orElseThrow().overdueAt()).isNotNull();
+    Assertions.assertThat(taskAt(pi, Element.INVESTIGATE)).isNotNull();
+
+    assertRefused("wangfang", REGIONAL_EAST, followUp.getId(), Map.of(Var.FOLLOW_UP_NOTE, " "), "督辦情況");
+    identityService.setAuthentication("wangfang", REGIONAL_EAST);
+    taskService.complete(followUp.getId(), Map.of(Var.FOLLOW_UP_NOTE, "已電話督促專賣部門今日內查處"));
+    identityService.clearAuthentication();
+    assertThat(pi).hasPassed(Element.INVESTIGATION_OVERDUE, Element.RECORD_OVERDUE, Element.RECORD_FOLLOW_UP,
+        Element.END_FOLLOWED_UP).isWaitingAt(Element.INVESTIGATE);
+    UnlicensedReportRepository.Report r = reports.find(pi.getBusinessKey()).orElseThrow();
+    Assertions.assertThat(r.overdueFollowedBy()).isEqualTo("wangfang");
+    Assertions.assertThat(r.overdueNote()).isEqualTo("已電話督促專賣部門今日內查處");
+    Assertions.assertThat(r.status()).isEqualTo(ReportStatus.FORWARDED);
+  }
+
+  @Test
+  void theLoggedInCustomerManagerIsTheReporterWhateverTheVariablesSay() {
+    identityService.setAuthentication("lina", MANAGER);
+    Map<String, Object> v = reportVariables(PLACE, "西區路口售煙");
+    v.put(Var.REPORTER_ID, "zhangwei");
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey(UnlicensedSellerReportProcess.PROCESS_KEY, v);
+    identityService.clearAuthentication();
+    started.add(pi);
+    UnlicensedReportRepository.Report r = reports.find(pi.getBusinessKey()).orElseThrow();
+    Assertions.assertThat(r.reporterId()).isEqualTo("lina");
+    Assertions.assertThat(r.regionCode()).isEqualTo("WEST");
+    assertThat(task(pi)).hasCandidateGroup("regional-managers-west");
+    // nobody may pass a visit's sighting off as their own report
+    identityService.setAuthentication("lina", MANAGER);
+    Map<String, Object> claimed = reportVariables(PLACE, "x");
+    claimed.put(Var.SIGHTING_ID, 1L);
+    Assertions.assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(UnlicensedSellerReportProcess.PROCESS_KEY,
+        claimed)).isInstanceOf(InvalidInput.class).hasMessageContaining("由系統根據訪問記錄舉報");
+  }
+
+  // ---------------------------------------------------------------- bad input
+
+  @Test
+  void badReportsAreAnsweredClearlyAndChangeNothing() {
+    long rows = jdbc.queryForObject("SELECT COUNT(*) FROM cm_unlicensed_report", Long.class);
+    long instances = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(UnlicensedSellerReportProcess.PROCESS_KEY).count();
+    assertStartRefused(without(reportVariables(PLACE, "售煙"), Var.PLACE), "請填寫「無證經營地點」");
+    assertStartRefused(reportVariables("  ,。!  ", "售煙"), "不能只有標點");
+    assertStartRefused(reportVariables("路".repeat(201), "售煙"), "最多 200 字");
+    assertStartRefused(reportVariables(PLACE, "煙".repeat(2001)), "最多 2000 字");
+    assertStartRefused(without(reportVariables(PLACE, "售煙"), Var.DESCRIPTION), "請填寫「無證經營情況描述」");
+    assertStartRefused(with(reportVariables(PLACE, "售煙"), Var.SEEN_AT,
+        ZonedDateTime.now(calendar.zone()).plusHours(2).toOffsetDateTime().toString()), "不能晚於現在");
+    assertStartRefused(with(reportVariables(PLACE, "售煙"), Var.SEEN_AT, "2016-01-01T10:00"), "早於一年前");
+    assertStartRefused(with(reportVariables(PLACE, "售煙"), Var.SEEN_AT, "昨天下午"), "不是日期時間");
+    assertStartRefused(without(reportVariables(PLACE, "售煙"), Var.SEEN_AT), "請填寫「發現時間」");
+    assertStartRefused(with(reportVariables(PLACE, "售煙"), Var.EVIDENCE_NOTE, "照".repeat(1001)), "最多 1000 字");
+    assertStartRefused(with(reportVariables(PLACE, "售煙"), Var.NEAR_CUSTOMER_CODE, "C-NONE"), "不存在");
+    String westCustomer = jdbc.queryForObject("SELECT MIN(customer_code) FROM cm_customer WHERE region_code = 'WEST'",
+        String.class);
+    assertStartRefused(with(reportVariables(PLACE, "售煙"), Var.NEAR_CUSTOMER_CODE, westCustomer), "不在您所屬的區域");
+    assertStartRefused(with(reportVariables(PLACE, "售煙"), Var.REPORTER_ID, "wangfang"), "只有在職的客戶經理");
+    Assertions.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cm_unlicensed_report", Long.class)).isEqualTo(rows);
+    Assertions.assertThat(runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(UnlicensedSellerReportProcess.PROCESS_KEY).count()).isEqualTo(instances);
+    // refused starts give their numbers back
+    Assertions.assertThat(counter()).isEqualTo(counterBefore);
+  }
+
+  @Test
+  void aTimeSeenWithoutOffsetIsCompanyTimeAndTheNearbyCustomerIsKept() {
+    String eastCustomer = jdbc.queryForObject("SELECT MIN(customer_code) FROM cm_customer WHERE manager_id = 'zhangwei'",
+        String.class);
+    LocalDateTime seen = LocalDateTime.now(calendar.zone()).minusHours(3).withSecond(0).withNano(0);
+    Map<String, Object> v = reportVariables(PLACE, "售煙");
+    v.put(Var.SEEN_AT, seen.toString().substring(0, 16).replace('T', ' '));
+    v.put(Var.NEAR_CUSTOMER_CODE, eastCustomer);
+    ProcessInstance pi = start(v);
+    UnlicensedReportRepository.Report r = reports.find(pi.getBusinessKey()).orElseThrow();
+    Assertions.assertThat(r.seenAt()).isEqualTo(seen.atZone(calendar.zone()).toInstant());
+    Assertions.assertThat(r.nearCustomerCode()).isEqualTo(eastCustomer);
+    Assertions.assertThat((String) runtimeService.getVariable(pi.getId(), Var.NEAR_CUSTOMER_TEXT)).contains(eastCustomer);
+  }
+
+  @Test
+  void badResultsKeepTheDepartmentsTaskOpenAndWriteNothing() {
+    ProcessInstance pi = report("zhangwei", PLACE, "流動攤位售煙");
+    completeAs("wangfang", REGIONAL_EAST, pi, Map.of(Var.REVIEW_DECISION, "FORWARD"));
+    String taskId = task(pi).getId();
+    LocalDate today = calendar.today();
+    assertRefused("zhaolei", MONOPOLY, taskId, result("MAYBE", "x", today), "處理結果只能是");
+    assertRefused("zhaolei", MONOPOLY, taskId, result("NOT_FOUND", " ", today), "請填寫「處理情況說明」");
+    assertRefused("zhaolei", MONOPOLY, taskId, result("NOT_FOUND", "x".repeat(2001), today), "最多 2000 字");
+    assertRefused("zhaolei", MONOPOLY, taskId, result("NOT_FOUND", "未發現", today.plusDays(1)), "不能晚於今天");
+    assertRefused("zhaolei", MONOPOLY, taskId, result("NOT_FOUND", "未發現", today.minusDays(1)), "不能早於舉報日期");
+    assertRefused("zhaolei", MONOPOLY, taskId, result("NOT_FOUND", "未發現", "下週一"), "不是日期");
+    UnlicensedReportRepository.Report r = reports.find(pi.getBusinessKey()).orElseThrow();
+    Assertions.assertThat(r.status()).isEqualTo(ReportStatus.FORWARDED);
+    Assertions.assertThat(r.result()).isNull();
+  }
+
+  @Test
+  void placesMatchWhenTheyNameTheSamePlace() {
+    Assertions.assertThat(PlaceKeys.key(" 解放路與中山路口,流動攤位。")).isEqualTo(PlaceKeys.key(PLACE));
+    Assertions.assertThat(PlaceKeys.key("Ｂ座 １０１室")).isEqualTo("b座101室");
+    Assertions.assertThat(PlaceKeys.matches(PlaceKeys.key("中山路口"), PlaceKeys.key(PLACE))).isTrue();
+    Assertions.assertThat(PlaceKeys.matches(PlaceKeys.key("路口"), PlaceKeys.key(PLACE))).isFalse();
+    Assertions.assertThat(PlaceKeys.matches(PlaceKeys.key("慶春路 200 號"), PlaceKeys.key(PLACE))).isFalse();
+    Assertions.assertThat(PlaceKeys.matches("", "")).isFalse();
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private ProcessInstance report(String reporter, String place, String description) {
+    Map<String, Object> v = reportVariables(place, description);
+    v.put(Var.REPORTER_ID, reporter);
+    return start(v);
+  }
+
+  private ProcessInstance start(Map<String, Object> variables) {
+    variables.putIfAbsent(Var.REPORTER_ID, "zhangwei");
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey(UnlicensedSellerReportProcess.PROCESS_KEY, variables);
+    started.add(pi);
+    return pi;
+  }
+
+  private Map<String, Object> reportVariables(String place, String description) {
+    Map<String, Object> v = new HashMap<>();
+    v.put(Var.PLACE, place);
+    v.put(Var.DESCRIPTION, description);
+    v.put(Var.SEEN_AT, ZonedDateTime.now(calendar.zone()).minusHours(1).toOffsetDateTime().toString());
+    v.put(Var.EVIDENCE_NOTE, "手機照片 3 張");
+    return v;
+  }
+
+  private static Map<String, Object> with(Map<String, Object> v, String name, Object value) {
+    v.put(name, value);
+    return v;
+  }
+
+  private static Map<String, Object> without(Map<String, Object> v, String name) {
+    v.remove(name);
+    return v;
+  }
+
+  private static Map<String, Object> result(String result, String note, Object date) {
+    return Map.of(Var.MONOPOLY_RESULT, result, Var.RESULT_NOTE, note, Var.RESULT_DATE, date.toString());
+  }
+
+  private void assertStartRefused(Map<String, Object> variables, String message) {
+    variables.putIfAbsent(Var.REPORTER_ID, "zhangwei");
+    Assertions.assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(UnlicensedSellerReportProcess.PROCESS_KEY,
+        variables)).isInstanceOf(InvalidInput.class).hasMessageContaining(message);
+  }
+
+  private void assertReviewRefused(ProcessInstance pi, String taskId, String duplicateOf, String message) {
+    assertRefused("wangfang", REGIONAL_EAST, taskId, Map.of(Var.REVIEW_DECISION, "DUPLICATE", Var.DUPLICATE_OF,
+        duplicateOf), message);
+  }
+
+  private void assertRefused(String user, List<String> groups, String taskId, Map<String, Object> variables,
+                             String message) {
+    identityService.setAuthentication(user, groups);
+    try {
+      Assertions.assertThatThrownBy(() -> taskService.complete(taskId, variables))
+          .isInstanceOf(InvalidInput.class).hasMessageContaining(message);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    Assertions.assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
+  }
+
+  private void completeAs(String user, List<String> groups, ProcessInstance pi, Map<String, Object> variables) {
+    identityService.setAuthentication(user, groups);
+    try {
+      Task task = task(pi);
+      taskService.claim(task.getId(), user);
+      taskService.complete(task.getId(), variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private Task task(ProcessInstance pi) {
+    return taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+  }
+
+  private Task taskAt(ProcessInstance pi, String activityId) {
+    return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(activityId).singleResult();
+  }
+
+  private Integer counter() {
+    return jdbc.queryForList("SELECT last_number FROM cm_unlicensed_number WHERE case_year = ?", Integer.class, year)
+        .stream().findFirst().orElse(null);
+  }
+}
