@@ -2,7 +2,6 @@ package com.tobacco.cmw.promotion;
 
 import static com.tobacco.cmw.promotion.PromotionSelectionProcess.Var;
 
-import com.tobacco.cmw.calendar.WorkCalendar;
 import com.tobacco.cmw.customer.Brand;
 import com.tobacco.cmw.customer.BrandRepository;
 import com.tobacco.cmw.process.InvalidInput;
@@ -11,7 +10,6 @@ import com.tobacco.cmw.security.CurrentUser;
 import com.tobacco.cmw.security.Grants;
 import com.tobacco.cmw.security.Roles;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -41,18 +39,18 @@ public class OpenCampaignDelegate implements JavaDelegate {
   private final BrandRepository brands;
   private final Campaigns campaigns;
   private final CampaignNumbers numbers;
-  private final WorkCalendar calendar;
+  private final PromotionClock clock;
   private final CurrentUser currentUser;
   private final Grants grants;
   private final PromotionParties parties;
   private final JdbcTemplate jdbc;
 
-  public OpenCampaignDelegate(BrandRepository brands, Campaigns campaigns, CampaignNumbers numbers, WorkCalendar calendar,
+  public OpenCampaignDelegate(BrandRepository brands, Campaigns campaigns, CampaignNumbers numbers, PromotionClock clock,
                               CurrentUser currentUser, Grants grants, PromotionParties parties, JdbcTemplate jdbc) {
     this.brands = brands;
     this.campaigns = campaigns;
     this.numbers = numbers;
-    this.calendar = calendar;
+    this.clock = clock;
     this.currentUser = currentUser;
     this.grants = grants;
     this.parties = parties;
@@ -66,7 +64,7 @@ public class OpenCampaignDelegate implements JavaDelegate {
       problems.add(message);
       return new IllegalStateException(message);
     };
-    LocalDate today = calendar.today();
+    LocalDate today = clock.today();
 
     Brand brand = null;
     String brandCode = text(execution, Var.BRAND_CODE, "品牌", 20, collect);
@@ -101,7 +99,7 @@ public class OpenCampaignDelegate implements JavaDelegate {
     CampaignNumbers.Number number = numbers.next(today.getYear());
     String campaignNo = number.text();
     long id = campaigns.insert(campaignNo, number.year(), number.seq(), execution.getProcessInstanceId(),
-        brand.brandCode(), from, to, slots, regions, note, today, starter, Instant.now());
+        brand.brandCode(), from, to, slots, regions, note, today, starter, clock.now());
     int itemNo = 0;
     for (PromotionInput.ItemSpec item : items) {
       campaigns.insertItem(id, ++itemNo, item);
@@ -136,7 +134,7 @@ public class OpenCampaignDelegate implements JavaDelegate {
 
   private LocalDate date(DelegateExecution execution, String name, String label, Function<String, RuntimeException> collect) {
     try {
-      return Variables.requiredDate(execution, name, label, calendar.zone(), collect);
+      return Variables.requiredDate(execution, name, label, clock.zone(), collect);
     } catch (IllegalStateException collected) {
       return null;
     }

@@ -2,11 +2,9 @@ package com.tobacco.cmw.promotion;
 
 import static com.tobacco.cmw.promotion.PromotionSelectionProcess.Var;
 
-import com.tobacco.cmw.calendar.WorkCalendar;
 import com.tobacco.cmw.process.InvalidInput;
 import com.tobacco.cmw.process.Variables;
 import com.tobacco.cmw.process.YearCounter;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,15 +28,15 @@ public class RecordHandOutDelegate implements JavaDelegate {
   private final Campaigns campaigns;
   private final Callers callers;
   private final PromotionParties parties;
-  private final WorkCalendar calendar;
+  private final PromotionClock clock;
   private final YearCounter locks;
 
-  public RecordHandOutDelegate(Campaigns campaigns, Callers callers, PromotionParties parties, WorkCalendar calendar,
+  public RecordHandOutDelegate(Campaigns campaigns, Callers callers, PromotionParties parties, PromotionClock clock,
                                YearCounter locks) {
     this.campaigns = campaigns;
     this.callers = callers;
     this.parties = parties;
-    this.calendar = calendar;
+    this.clock = clock;
     this.locks = locks;
   }
 
@@ -69,8 +67,8 @@ public class RecordHandOutDelegate implements JavaDelegate {
     }
     LocalDate signedOn = null;
     try {
-      signedOn = Variables.requiredDate(execution, Var.SIGNED_ON, "簽收日期", calendar.zone(), collect);
-      LocalDate today = calendar.today();
+      signedOn = Variables.requiredDate(execution, Var.SIGNED_ON, "簽收日期", clock.zone(), collect);
+      LocalDate today = clock.today();
       if (signedOn.isAfter(today)) {
         problems.add("簽收日期 " + signedOn + " 在今天之後 / the date signed is in the future");
       } else if (signedOn.isBefore(campaign.periodFrom())) {
@@ -104,7 +102,7 @@ public class RecordHandOutDelegate implements JavaDelegate {
             + " asked, " + left + " left of " + item.stock());
       }
     }
-    if (!campaigns.handedOut(handOut.id(), signer, signedOn, callers.caller(manager), Instant.now())) {
+    if (!campaigns.handedOut(handOut.id(), signer, signedOn, callers.caller(manager), clock.now())) {
       throw InvalidInput.inForm(Var.HANDED_ITEMS, "客戶 " + code + " 的促銷品已不是待發放 / the hand-out to " + code
           + " is no longer pending");
     }
