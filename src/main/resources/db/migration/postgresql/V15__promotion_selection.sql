@@ -109,12 +109,13 @@ CREATE TABLE cm_promotion_review (
   PRIMARY KEY (campaign_id, region_code)
 );
 
--- the hand-out to one chosen customer and its 《宣傳促銷品簽收單》 (§4.2.2)
+-- the hand-out to one chosen customer and its 《宣傳促銷品簽收單》 (§4.2.2); assignee: who holds its task
 CREATE TABLE cm_promotion_handout (
   id                BIGSERIAL PRIMARY KEY,
   campaign_id       BIGINT NOT NULL REFERENCES cm_promotion_campaign(id),
   customer_code     VARCHAR(20) NOT NULL REFERENCES cm_customer(customer_code),
   status            VARCHAR(10) NOT NULL CHECK (status IN ('PENDING','HANDED_OUT','CANCELLED')),
+  assignee          VARCHAR(64),
   signer_name       VARCHAR(60),
   confirmed         BOOLEAN,
   signed_on         DATE,

@@ -273,6 +273,17 @@ public class Campaigns {
         (rs, i) -> new HandOutLine(rs.getLong(1), rs.getString(2), rs.getInt(3)), handOutId);
   }
 
+  /** Who holds the hand-out's task now (set when the task is created or reassigned). */
+  public void assign(long campaignId, String customerCode, String assignee) {
+    jdbc.update("UPDATE cm_promotion_handout SET assignee = ? WHERE campaign_id = ? AND customer_code = ?", assignee,
+        campaignId, customerCode);
+  }
+
+  public Optional<String> assignee(long campaignId, String customerCode) {
+    return jdbc.queryForList("SELECT assignee FROM cm_promotion_handout WHERE campaign_id = ? AND customer_code = ?",
+        String.class, campaignId, customerCode).stream().filter(java.util.Objects::nonNull).findFirst();
+  }
+
   /** Cancels a pending hand-out (the customer exited): nothing is taken from stock. */
   public boolean cancel(long handOutId, String reason, String exitBusinessKey, Instant at) {
     return jdbc.update("UPDATE cm_promotion_handout SET status = 'CANCELLED', cancel_reason = ?, exit_business_key = ?, "

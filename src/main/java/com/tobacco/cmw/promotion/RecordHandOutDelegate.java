@@ -43,9 +43,11 @@ public class RecordHandOutDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String code = (String) execution.getVariable(Var.HAND_OUT_CUSTOMER);
-    String manager = parties.currentManager(code);
-    callers.requireUser(manager, Var.HANDED_ITEMS, "向客戶 " + code + " 發放促銷品 / hand out to " + code);
     Campaigns.Campaign campaign = campaigns.require(execution.getProcessInstanceId());
+    // the customer's manager now, or whoever holds the task (it stays with the manager it was given to)
+    String manager = campaigns.assignee(campaign.id(), code)
+        .filter(holder -> holder.equals(callers.caller(holder))).orElse(parties.currentManager(code));
+    callers.requireUser(manager, Var.HANDED_ITEMS, "向客戶 " + code + " 發放促銷品 / hand out to " + code);
     Campaigns.HandOut handOut = campaigns.handOut(campaign.id(), code)
         .filter(h -> h.status().equals("PENDING"))
         .orElseThrow(() -> InvalidInput.inForm(Var.HANDED_ITEMS, "客戶 " + code + " 的促銷品已不是待發放 / the hand-out to "

@@ -362,6 +362,19 @@ class PromotionSelectionProcessTest extends ProcessTestBase {
         .satisfies(h -> Assertions.assertThat(h.status()).isEqualTo("PENDING"));
     Assertions.assertThat(fx.count("cm_promotion_handout_item")).isZero();
     Assertions.assertThat(fx.tasks(pi, Element.HAND_OUT)).hasSize(1);
+
+    // the customer changes manager meanwhile: the hand-out stays with zhangwei, who holds its task
+    String customer = (String) fx.localVariable(handOut, Var.HAND_OUT_CUSTOMER);
+    Assertions.assertThat(campaigns.assignee(c.id(), customer)).contains("zhangwei");
+    jdbc.update("UPDATE cm_customer SET manager_id = 'lina' WHERE customer_code = ?", customer);
+    try {
+      fx.complete("zhangwei", MANAGER, handOut, Map.of(Var.HANDED_ITEMS, "海報=2; 打火機=3", Var.SIGNER_NAME, "店主",
+          Var.RECEIPT_CONFIRMED, true, Var.SIGNED_ON, today.toString()));
+    } finally {
+      jdbc.update("UPDATE cm_customer SET manager_id = 'zhangwei' WHERE customer_code = ?", customer);
+    }
+    Assertions.assertThat(campaigns.items(c.id())).extracting(Campaigns.Item::handedOut).containsExactly(2, 3);
+    Assertions.assertThat(campaigns.handOut(c.id(), customer).orElseThrow().handedBy()).isEqualTo("zhangwei");
   }
 
   // ---------------------------------------------------------------- helpers
