@@ -109,7 +109,24 @@ public class PromotionController {
 
   @GetMapping("/{campaignNo}/summary")
   public PromotionSummary.Summary summary(@PathVariable String campaignNo) {
-    return summaries.of(summaryCampaign(campaignNo));
+    return scoped(summaries.of(summaryCampaign(campaignNo)));
+  }
+
+  /** A regional manager's summary: the campaign's counts and items, the candidates and receipts of their region only. */
+  private PromotionSummary.Summary scoped(PromotionSummary.Summary s) {
+    if (currentUser.groups().stream().anyMatch(HEAD_OFFICE::contains)) {
+      return s;
+    }
+    String region = regionOf(currentUser.requireUserId());
+    List<PromotionSummary.CandidateLine> candidates = s.candidates().stream()
+        .filter(c -> c.regionCode().equals(region)).toList();
+    java.util.Set<String> codes = new java.util.HashSet<>(candidates.stream()
+        .map(PromotionSummary.CandidateLine::customerCode).toList());
+    return new PromotionSummary.Summary(s.campaignNo(), s.brandCode(), s.periodFrom(), s.periodTo(), s.slots(), s.regions(),
+        s.status(), s.outcome(), s.startedBy(), s.startedAt(), s.evaluatedOn(), s.eligible(), s.recommended(),
+        s.forwarded(), s.chosen(), s.handedOut(), s.cancelled(), s.pending(),
+        s.shares().stream().filter(x -> x.regionCode().equals(region)).toList(), s.items(),
+        s.receipts().stream().filter(r -> codes.contains(r.customerCode())).toList(), candidates);
   }
 
   @GetMapping("/{campaignNo}/summary.xlsx")
@@ -120,7 +137,7 @@ public class PromotionController {
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
             .filename("促銷活動匯總-" + campaignNo + ".xlsx", StandardCharsets.UTF_8).build().toString())
         .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-        .body(documents.workbook(summaries.of(c)));
+        .body(documents.workbook(scoped(summaries.of(c))));
   }
 
   /** The printable 《宣傳促銷品簽收單》 of one chosen customer. */

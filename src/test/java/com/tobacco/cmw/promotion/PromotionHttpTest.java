@@ -69,6 +69,11 @@ class PromotionHttpTest extends SpringTestBase {
     fx.runJobs(pi);
 
     // who sees the campaign
+    assertThat(rest.get("liuyang", "/engine-rest/process-instance?processDefinitionKey=promotionSelection").body())
+        .contains(pid);
+    assertThat(rest.get("zhoumin", "/engine-rest/process-instance?processDefinitionKey=promotionSelection").body())
+        .doesNotContain(pid);
+    assertThat(rest.get("zhoumin", "/engine-rest/task?processInstanceId=" + pid).body()).isEqualTo("[]");
     assertThat(codes(rest.get("liuyang", "/api/promotions"))).contains(no);
     assertThat(codes(rest.get("zhangwei", "/api/promotions"))).contains(no);
     assertThat(codes(rest.get("wangfang", "/api/promotions"))).contains(no);
@@ -168,7 +173,12 @@ class PromotionHttpTest extends SpringTestBase {
     assertThat(s.path("items").get(1).path("handedOut").asInt()).isEqualTo(8);
     assertThat(s.path("items").get(1).path("left").asInt()).isZero();
     assertThat(s.path("receipts")).hasSize(4).allSatisfy(r -> assertThat(r.path("signerName").asText()).isEqualTo("張老闆"));
-    assertThat(rest.get("wangfang", "/api/promotions/" + no + "/summary").statusCode()).isEqualTo(200);
+    HttpResponse<String> eastSummary = rest.get("wangfang", "/api/promotions/" + no + "/summary");
+    assertThat(eastSummary.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(eastSummary.body()).path("candidates"))
+        .allSatisfy(c -> assertThat(c.path("regionCode").asText()).isEqualTo("EAST"));
+    assertThat(s.path("candidates")).anySatisfy(c -> assertThat(c.path("regionCode").asText()).isEqualTo("WEST"));
+    assertThat(s.path("candidates").get(0).has("volumePart")).isTrue();
     HttpResponse<byte[]> xlsx = rest.getBytes("auditor", "/api/promotions/" + no + "/summary.xlsx");
     assertThat(xlsx.statusCode()).isEqualTo(200);
     assertThat(new String(xlsx.body(), 0, 2)).isEqualTo("PK");
