@@ -175,6 +175,12 @@ public class Campaigns {
         Campaigns::candidate, campaignId, managerId);
   }
 
+  /** The codes among {@code codes} whose customer is no longer {@code ACTIVE} (exited, suspended) now. */
+  public List<String> notActive(java.util.Collection<String> codes) {
+    return codes.stream().filter(code -> jdbc.queryForList("SELECT status FROM cm_customer WHERE customer_code = ?",
+        String.class, code).stream().noneMatch("ACTIVE"::equals)).toList();
+  }
+
   public void insertShare(long campaignId, String managerId, String regionCode, int eligibleCount, int share) {
     jdbc.update("INSERT INTO cm_promotion_share (campaign_id, manager_id, region_code, eligible_count, share) "
         + "VALUES (?, ?, ?, ?, ?)", campaignId, managerId, regionCode, eligibleCount, share);

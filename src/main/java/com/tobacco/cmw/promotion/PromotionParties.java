@@ -106,8 +106,9 @@ public class PromotionParties {
   public String defaultRecommendation(DelegateExecution execution, String managerId) {
     Campaigns.Campaign c = campaigns.require(execution.getProcessInstanceId());
     int share = share(execution, managerId);
-    return campaigns.candidatesOf(c.id(), managerId).stream().limit(share).map(Campaigns.Candidate::customerCode)
-        .collect(Collectors.joining(", "));
+    List<String> listed = campaigns.candidatesOf(c.id(), managerId).stream().map(Campaigns.Candidate::customerCode).toList();
+    List<String> inactive = campaigns.notActive(listed);
+    return listed.stream().filter(code -> !inactive.contains(code)).limit(share).collect(Collectors.joining(", "));
   }
 
   /** The region's recommended customers for the regional manager. */
@@ -140,8 +141,10 @@ public class PromotionParties {
   /** The default choice: the forwarded customers, best score first, up to the slots. */
   public String defaultChoice(DelegateExecution execution) {
     Campaigns.Campaign c = campaigns.require(execution.getProcessInstanceId());
-    return campaigns.candidates(c.id()).stream().filter(x -> "FORWARDED".equals(x.reviewStatus())).limit(c.slots())
-        .map(Campaigns.Candidate::customerCode).collect(Collectors.joining(", "));
+    List<String> forwarded = campaigns.candidates(c.id()).stream().filter(x -> "FORWARDED".equals(x.reviewStatus()))
+        .map(Campaigns.Candidate::customerCode).toList();
+    List<String> inactive = campaigns.notActive(forwarded);
+    return forwarded.stream().filter(code -> !inactive.contains(code)).limit(c.slots()).collect(Collectors.joining(", "));
   }
 
   /** Before the brand manager decides: the forwarded list and the default choice as process variables. */

@@ -42,6 +42,11 @@ public class RecordDecisionDelegate implements JavaDelegate {
       problems.append("不在區域市場經理報送的名單上:").append(String.join("、", unknown)).append(" / not forwarded by a regional manager: ")
           .append(String.join(", ", unknown));
     }
+    List<String> inactive = campaigns.notActive(codes.stream().filter(forwarded::contains).toList());
+    if (!inactive.isEmpty()) {
+      problems.append(problems.isEmpty() ? "" : "\n").append("已不是在網客戶(已退網或暫停),不能確定:")
+          .append(String.join("、", inactive)).append(" / no longer active: ").append(String.join(", ", inactive));
+    }
     if (codes.size() > campaign.slots()) {
       problems.append(problems.isEmpty() ? "" : "\n").append("最多確定 ").append(campaign.slots()).append(" 戶(名額),您選了 ")
           .append(codes.size()).append(" 戶 / at most ").append(campaign.slots()).append(" customers (the slots)");

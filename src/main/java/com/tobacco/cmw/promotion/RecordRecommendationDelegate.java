@@ -46,6 +46,12 @@ public class RecordRecommendationDelegate implements JavaDelegate {
     int share = campaigns.share(campaign.id(), manager).map(Campaigns.Share::share).orElse(0);
     List<Campaigns.Candidate> list = campaigns.candidatesOf(campaign.id(), manager);
     String problem = problem(codes, reasons, share, list);
+    List<String> inactive = campaigns.notActive(codes.stream()
+        .filter(code -> list.stream().anyMatch(c -> c.customerCode().equals(code))).toList());
+    if (!inactive.isEmpty()) {
+      problem = (problem == null ? "" : problem + "\n") + "已不是在網客戶(已退網或暫停),不能推薦:" + String.join("、", inactive)
+          + " / no longer active: " + String.join(", ", inactive);
+    }
     if (problem != null) {
       throw InvalidInput.inForm(Var.RECOMMENDED_CUSTOMERS, problem);
     }

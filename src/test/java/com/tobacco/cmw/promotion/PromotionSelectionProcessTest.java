@@ -222,6 +222,16 @@ class PromotionSelectionProcessTest extends ProcessTestBase {
     Assertions.assertThatThrownBy(() -> fx.complete("liuyang", BRAND, fx.tasks(pi, Element.DECIDE).get(0),
             Map.of(Var.CHOSEN_CUSTOMERS, forwarded + "," + notForwarded)))
         .isInstanceOf(InvalidInput.class).hasMessageContaining("最多確定 2 戶");
+    // a forwarded customer suspended meanwhile cannot be chosen
+    String suspended = forwarded.split(",")[0];
+    jdbc.update("UPDATE cm_customer SET status = 'SUSPENDED' WHERE customer_code = ?", suspended);
+    try {
+      Assertions.assertThatThrownBy(() -> fx.complete("liuyang", BRAND, fx.tasks(pi, Element.DECIDE).get(0),
+              Map.of(Var.CHOSEN_CUSTOMERS, suspended)))
+          .isInstanceOf(InvalidInput.class).hasMessageContaining("已不是在網客戶").hasMessageContaining(suspended);
+    } finally {
+      jdbc.update("UPDATE cm_customer SET status = 'ACTIVE' WHERE customer_code = ?", suspended);
+    }
     Assertions.assertThat(fx.count("cm_promotion_handout")).isZero();
     fx.complete("liuyang", BRAND, fx.tasks(pi, Element.DECIDE).get(0), Map.of(Var.CHOSEN_CUSTOMERS, ""));
     fx.runJobs(pi);
