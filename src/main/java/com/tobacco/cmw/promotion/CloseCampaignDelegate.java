@@ -1,0 +1,30 @@
+package com.tobacco.cmw.promotion;
+
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Closes the campaign with its outcome: {@code NO_ELIGIBLE} (nobody eligible),
+ * {@code NONE_CHOSEN} (eligible customers, but none recommended, forwarded or chosen) or
+ * {@code COMPLETED} (hand-outs done or cancelled). The summary stays readable.
+ */
+@Component("closePromotionCampaign")
+public class CloseCampaignDelegate implements JavaDelegate {
+
+  private final Campaigns campaigns;
+
+  public CloseCampaignDelegate(Campaigns campaigns) {
+    this.campaigns = campaigns;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Campaigns.Campaign campaign = campaigns.require(execution.getProcessInstanceId());
+    String outcome = campaign.eligibleCount() == null || campaign.eligibleCount() == 0 ? "NO_ELIGIBLE"
+        : campaigns.candidates(campaign.id()).stream().anyMatch(Campaigns.Candidate::chosen) ? "COMPLETED" : "NONE_CHOSEN";
+    campaigns.close(campaign.id(), outcome, Instant.now());
+    execution.setVariable("outcome", outcome);
+  }
+}
