@@ -71,6 +71,9 @@ public class LoadSurveyDelegate implements JavaDelegate {
     } catch (AccessDeniedException e) {
       throw error.apply(e.getMessage());
     }
+    // the number first: it locks the year's counter row until this transaction ends, so two
+    // surveys of one scope loaded at the same time are checked for overlap one after the other
+    String key = numbers.next(calendar.today().getYear());
     SurveyIntake.Checked checked;
     try {
       checked = intake.check(new SurveyIntake.Request(scopeType, scopeId, from, to, csv));
@@ -78,7 +81,6 @@ public class LoadSurveyDelegate implements JavaDelegate {
       throw error.apply("調查結果未登記,請改正後重新提交 / the survey was not loaded:\n" + e.getMessage());
     }
 
-    String key = numbers.next(calendar.today().getYear());
     SurveyLoading.Loaded loaded = loading.load(checked, key, fileName == null ? "Tasklist" : fileName,
         encoding == null ? "UTF-8" : encoding, requester, Instant.now(), execution.getProcessInstanceId());
     execution.setProcessBusinessKey(key);

@@ -182,6 +182,28 @@ class SatisfactionHttpTest extends SpringTestBase {
   }
 
   @Test
+  void tasklistsStartFormTakesThePastedSurveyWithTheSameChecks() throws Exception {
+    String form = "{\"variables\":{\"scopeType\":{\"value\":\"MANAGER\"},\"scopeId\":{\"value\":\"zhangwei\"},"
+        + "\"periodFrom\":{\"value\":\"2024-01-01\"},\"periodTo\":{\"value\":\"2024-03-31\"},"
+        + "\"surveyCsv\":{\"value\":\"%s\"}}}";
+    HttpResponse<String> bad = rest.post("zhoumin", "/engine-rest/process-definition/key/" + PROCESS_KEY + "/submit-form",
+        form.formatted("客戶代碼,貨源供應,服務,市場管理\\nC10001,8,9,7\\nC10002,8,9,70\\n"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("第 3 行").contains("市場管理");
+    assertThat(fixture.rowsAfter()).isZero();
+    HttpResponse<String> manager = rest.post("zhangwei", "/engine-rest/process-definition/key/" + PROCESS_KEY
+        + "/submit-form", form.formatted("客戶代碼,貨源供應,服務,市場管理\\nC10001,8,9,7\\n"));
+    assertThat(manager.statusCode()).isEqualTo(403);
+    HttpResponse<String> good = rest.post("zhoumin", "/engine-rest/process-definition/key/" + PROCESS_KEY + "/submit-form",
+        form.formatted("客戶代碼,貨源供應,服務,市場管理\\nC10001,8,9,7\\nC10002,6,7,5\\nC10003,10,8,9\\n"));
+    assertThat(good.statusCode()).as(good.body()).isEqualTo(200);
+    String no = json.readTree(good.body()).path("businessKey").asText();
+    assertThat(no).startsWith("MY-");
+    assertThat(json.readTree(rest.get("zhangwei", "/api/satisfaction-evaluations/" + no).body()).path("index").get(0)
+        .path("index").decimalValue()).isEqualByComparingTo("74.07");
+  }
+
+  @Test
   void theIndexHistoryAndItsChartAreReadWithinEachRolesScope() throws Exception {
     assertThat(upload("zhoumin", utf8("customerCode,supply,service,market\nC10001,8,9,7\nC10002,6,7,5\nC10003,10,8,9\n"),
         "MANAGER", "zhangwei", "2024-01-01", "2024-03-31").statusCode()).isEqualTo(201);
