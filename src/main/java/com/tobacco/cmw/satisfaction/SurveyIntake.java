@@ -1,0 +1,168 @@
+package com.tobacco.cmw.satisfaction;
+
+import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.SCOPE_MANAGER;
+import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.SCOPE_REGION;
+
+import com.tobacco.cmw.calendar.WorkCalendar;
+import com.tobacco.cmw.customer.Customer;
+import com.tobacco.cmw.customer.CustomerRepository;
+import com.tobacco.cmw.customer.CustomerStatus;
+import com.tobacco.cmw.security.AccessDeniedException;
+import com.tobacco.cmw.security.Roles;
+import com.tobacco.cmw.security.StaffDirectory;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks an evaluation request before anything is written (§4.8.1): who may request it for which
+ * scope, the scope (a customer manager or a region), the survey period, and every row of the
+ * survey — scores, unknown customers, customers not in the network, customers outside the scope,
+ * duplicates. All problems are collected, each with its row number; one problem refuses the whole
+ * request. Used by {@code POST /api/satisfaction-evaluations} (to answer with the list) and again
+ * by the process's first step (Tasklist start form, follow-up survey).
+ */
+@Component
+public class SurveyIntake {
+
+  public record Request(String scopeType, String scopeId, LocalDate periodFrom, LocalDate periodTo, String csv) {}
+
+  /** One answered row with its customer. */
+  public record Answer(SurveyCsv.Row row, Customer customer) {}
+
+  /** A request that passed every check. */
+  public record Checked(String scopeType, String scopeId, String scopeName, String regionCode, LocalDate periodFrom,
+                        LocalDate periodTo, List<Answer> answers) {}
+
+  /** The request is refused; every problem with its row number (0 = the request or the whole file). */
+  public static class Rejected extends RuntimeException {
+    private final List<SurveyCsv.Problem> problems;
+
+    public Rejected(List<SurveyCsv.Problem> problems) {
+      super(problems.stream().limit(30).map(SurveyCsv.Problem::text).collect(Collectors.joining(";\n"))
+          + (problems.size() > 30 ? ";\n…共 " + problems.size() + " 個問題 / " + problems.size() + " problems" : ""));
+      this.problems = List.copyOf(problems);
+    }
+
+    public List<SurveyCsv.Problem> problems() {
+      return problems;
+    }
+  }
+
+  private final CustomerRepository customers;
+  private final StaffDirectory staff;
+  private final SatisfactionRepository surveys;
+  private final WorkCalendar calendar;
+
+  public SurveyIntake(CustomerRepository customers, StaffDirectory staff, SatisfactionRepository surveys,
+                      WorkCalendar calendar) {
+    this.customers = customers;
+    this.staff = staff;
+    this.surveys = surveys;
+    this.calendar = calendar;
+  }
+
+  /**
+   * Who may request an evaluation: the customer service center and administrators for any scope,
+   * a regional manager for their own region or a customer manager of it; nobody else.
+   */
+  public void authorize(String userId, List<String> groups, String scopeType, String scopeId) {
+    if (groups.contains(Roles.ADMIN) || groups.contains(Roles.CUSTOMER_SERVICE_CENTER)) {
+      return;
+    }
+    if (!groups.contains(Roles.REGIONAL_MANAGERS)) {
+      throw new AccessDeniedException("只有客戶服務中心或區域市場經理可以要求滿意度測評 / only the customer service center "
+          + "or a regional manager may request a satisfaction evaluation (" + userId + ")");
+    }
+    String own = staff.find(userId).map(StaffDirectory.Staff::regionCode).orElse(null);
+    String region = SCOPE_REGION.equals(scopeType) ? scopeId
+        : staff.find(scopeId).map(StaffDirectory.Staff::regionCode).orElse(null);
+    if (own == null || region != null && !own.equals(region)) {
+      throw new AccessDeniedException("區域市場經理只能要求本區域的滿意度測評 / a regional manager may request evaluations "
+          + "of their own region only (" + userId + ", " + scopeType + " " + scopeId + ")");
+    }
+  }
+
+  public Checked check(Request r) {
+    List<SurveyCsv.Problem> problems = new ArrayList<>();
+    String scopeType = r.scopeType() == null ? "" : r.scopeType().strip().toUpperCase(Locale.ROOT);
+    String scopeId = r.scopeId() == null ? "" : r.scopeId().strip();
+    String scopeName = null;
+    String regionCode = null;
+    if (!scopeType.equals(SCOPE_MANAGER) && !scopeType.equals(SCOPE_REGION)) {
+      problems.add(new SurveyCsv.Problem(0, "測評對象類型只能是客戶經理(MANAGER)或區域(REGION):「" + scopeType
+          + "」/ scopeType must be MANAGER or REGION"));
+    } else if (scopeId.isEmpty()) {
+      problems.add(new SurveyCsv.Problem(0, "請填寫測評對象(客戶經理用戶名或區域代碼)/ scopeId is required"));
+    } else if (scopeType.equals(SCOPE_MANAGER)) {
+      Optional<StaffDirectory.Staff> manager = staff.find(scopeId).filter(s -> Roles.CUSTOMER_MANAGERS.equals(s.role()));
+      if (manager.isEmpty()) {
+        problems.add(new SurveyCsv.Problem(0, "「" + scopeId + "」不是客戶經理 / " + scopeId + " is not a customer manager"));
+      } else {
+        scopeName = "客戶經理 " + manager.get().name() + "(" + scopeId + ")";
+        regionCode = manager.get().regionCode();
+      }
+    } else {
+      scopeId = scopeId.toUpperCase(Locale.ROOT);
+      String name = surveys.regionName(scopeId).orElse(null);
+      if (name == null) {
+        problems.add(new SurveyCsv.Problem(0, "區域「" + scopeId + "」不存在 / unknown region " + scopeId));
+      } else {
+        scopeName = "區域 " + name + "(" + scopeId + ")";
+        regionCode = scopeId;
+      }
+    }
+    LocalDate from = r.periodFrom();
+    LocalDate to = r.periodTo();
+    if (from == null || to == null) {
+      problems.add(new SurveyCsv.Problem(0, "請填寫調查期間(起止日期)/ the survey period (periodFrom, periodTo) is required"));
+    } else if (from.isAfter(to)) {
+      problems.add(new SurveyCsv.Problem(0, "調查期間的開始日 " + from + " 晚於結束日 " + to + " / periodFrom is after periodTo"));
+    } else if (to.isAfter(calendar.today())) {
+      problems.add(new SurveyCsv.Problem(0, "調查期間的結束日 " + to + " 在今天之後:只能登記已完成的調查 / periodTo " + to
+          + " is in the future: only finished surveys are loaded"));
+    } else if (scopeName != null) {
+      String id = scopeId;
+      surveys.overlapping(scopeType, scopeId, from, to).ifPresent(s -> problems.add(new SurveyCsv.Problem(0,
+          "同一對象已有重疊期間的測評 " + s.businessKey() + "(" + s.periodFrom() + " 至 " + s.periodTo() + ")/ "
+              + id + " already has survey " + s.businessKey() + " for an overlapping period")));
+    }
+    SurveyCsv.Parsed parsed = SurveyCsv.parse(r.csv());
+    problems.addAll(parsed.problems());
+    List<Answer> answers = new ArrayList<>();
+    for (SurveyCsv.Row row : parsed.rows()) {
+      Optional<Customer> found = customers.find(row.customerCode());
+      if (found.isEmpty()) {
+        problems.add(new SurveyCsv.Problem(row.row(), "客戶 " + row.customerCode() + " 不存在 / unknown customer "
+            + row.customerCode()));
+        continue;
+      }
+      Customer c = found.get();
+      if (c.status() == CustomerStatus.EXITED || c.status() == CustomerStatus.APPLIED) {
+        problems.add(new SurveyCsv.Problem(row.row(), "客戶 " + c.customerCode() + "(" + c.storeName()
+            + ")不是在網客戶 / customer " + c.customerCode() + " is " + c.status()));
+        continue;
+      }
+      if (scopeName != null && scopeType.equals(SCOPE_MANAGER) && !scopeId.equals(c.managerId())) {
+        problems.add(new SurveyCsv.Problem(row.row(), "客戶 " + c.customerCode() + "(" + c.storeName() + ")不是 "
+            + scopeId + " 負責的客戶 / customer " + c.customerCode() + " is not a customer of " + scopeId));
+        continue;
+      }
+      if (scopeName != null && scopeType.equals(SCOPE_REGION) && !scopeId.equals(c.regionCode())) {
+        problems.add(new SurveyCsv.Problem(row.row(), "客戶 " + c.customerCode() + "(" + c.storeName() + ")不在區域 "
+            + scopeId + " / customer " + c.customerCode() + " is not in region " + scopeId));
+        continue;
+      }
+      answers.add(new Answer(row, c));
+    }
+    if (!problems.isEmpty()) {
+      problems.sort(java.util.Comparator.comparingInt(SurveyCsv.Problem::row));
+      throw new Rejected(problems);
+    }
+    return new Checked(scopeType, scopeId, scopeName, regionCode, from, to, answers);
+  }
+}
