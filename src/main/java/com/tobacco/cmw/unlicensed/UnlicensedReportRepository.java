@@ -117,13 +117,16 @@ public class UnlicensedReportRepository {
         duplicateOf, by, ts(at), comment, ts(at), caseNo);
   }
 
-  public void markOverdue(String caseNo, Instant at) {
-    jdbc.update("UPDATE cm_unlicensed_report SET overdue_at = ? WHERE case_no = ? AND overdue_at IS NULL", ts(at), caseNo);
+  /** Stamps the overdue time once, only while the report is at the monopoly department; true if stamped. */
+  public boolean markOverdue(String caseNo, Instant at) {
+    return jdbc.update("UPDATE cm_unlicensed_report SET overdue_at = ? WHERE case_no = ? AND overdue_at IS NULL "
+        + "AND status = 'FORWARDED'", ts(at), caseNo) == 1;
   }
 
-  public void recordOverdueFollowUp(String caseNo, String by, Instant at, String note) {
-    jdbc.update("UPDATE cm_unlicensed_report SET overdue_followed_by = ?, overdue_followed_at = ?, overdue_note = ? "
-        + "WHERE case_no = ?", by, ts(at), note, caseNo);
+  /** Records the follow-up only while the report is at the monopoly department; true if recorded. */
+  public boolean recordOverdueFollowUp(String caseNo, String by, Instant at, String note) {
+    return jdbc.update("UPDATE cm_unlicensed_report SET overdue_followed_by = ?, overdue_followed_at = ?, "
+        + "overdue_note = ? WHERE case_no = ? AND status = 'FORWARDED'", by, ts(at), note, caseNo) == 1;
   }
 
   public void recordResult(String caseNo, MonopolyResult result, String note, LocalDate date, String by, Instant at) {

@@ -233,6 +233,43 @@ class UnlicensedSellerReportProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void theResultEndsAnOpenFollowUpAndTheCaseEndsWhenAcknowledged() {
+    ProcessInstance pi = report("zhangwei", PLACE, "流動攤位售煙");
+    completeAs("wangfang", REGIONAL_EAST, pi, Map.of(Var.REVIEW_DECISION, "FORWARD"));
+    execute(managementService.createJobQuery().processInstanceId(pi.getId()).timers().singleResult());
+    execute(managementService.createJobQuery().processInstanceId(pi.getId()).executable().singleResult());
+    Assertions.assertThat(taskAt(pi, Element.FOLLOW_UP_OVERDUE)).isNotNull();
+
+    completeAt("zhaolei", MONOPOLY, pi, Element.INVESTIGATE, Map.of(Var.MONOPOLY_RESULT, "NOT_FOUND",
+        Var.RESULT_NOTE, "現場未發現", Var.RESULT_DATE, calendar.today().toString()));
+    // the follow-up ended with the investigation: only sales operations' task is left
+    Assertions.assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).list())
+        .extracting(Task::getTaskDefinitionKey).containsExactly(Element.ACKNOWLEDGE);
+    completeAs("sunli", SALES_OPERATIONS, pi, Map.of(Var.ACKNOWLEDGEMENT_NOTE, "已知悉"));
+    assertThat(pi).hasPassed(Element.END_RESULT_RECORDED, Element.END_ACKNOWLEDGED)
+        .hasNotPassed(Element.RECORD_FOLLOW_UP).isEnded();
+  }
+
+  @Test
+  void aResultRecordedAfterTheTimerButBeforeTheOverdueStepOpensNoFollowUp() {
+    ProcessInstance pi = report("zhangwei", PLACE, "流動攤位售煙");
+    completeAs("wangfang", REGIONAL_EAST, pi, Map.of(Var.REVIEW_DECISION, "FORWARD"));
+    execute(managementService.createJobQuery().processInstanceId(pi.getId()).timers().singleResult());
+    Assertions.assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).executable().count()).isOne();
+
+    completeAt("zhaolei", MONOPOLY, pi, Element.INVESTIGATE, Map.of(Var.MONOPOLY_RESULT, "NOT_FOUND",
+        Var.RESULT_NOTE, "現場未發現", Var.RESULT_DATE, calendar.today().toString()));
+    Assertions.assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+    assertThat(pi).isWaitingAt(Element.ACKNOWLEDGE).hasNotPassed(Element.RECORD_OVERDUE);
+    UnlicensedReportRepository.Report r = reports.find(pi.getBusinessKey()).orElseThrow();
+    Assertions.assertThat(r.overdueAt()).isNull();
+    // and the steps write nothing for a report no longer at the monopoly department
+    Assertions.assertThat(reports.markOverdue(r.caseNo(), java.time.Instant.now())).isFalse();
+    Assertions.assertThat(reports.recordOverdueFollowUp(r.caseNo(), "wangfang", java.time.Instant.now(), "x")).isFalse();
+    Assertions.assertThat(reports.find(pi.getBusinessKey()).orElseThrow().overdueAt()).isNull();
+  }
+
+  @Test
   void theLoggedInCustomerManagerIsTheReporterWhateverTheVariablesSay() {
     identityService.setAuthentication("lina", MANAGER);
     Map<String, Object> v = reportVariables(PLACE, "西區路口售煙");
@@ -389,6 +426,18 @@ class UnlicensedSellerReportProcessTest extends ProcessTestBase {
     identityService.setAuthentication(user, groups);
     try {
       Task task = task(pi);
+      taskService.claim(task.getId(), user);
+      taskService.complete(task.getId(), variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private void completeAt(String user, List<String> groups, ProcessInstance pi, String activityId,
+                          Map<String, Object> variables) {
+    identityService.setAuthentication(user, groups);
+    try {
+      Task task = taskAt(pi, activityId);
       taskService.claim(task.getId(), user);
       taskService.complete(task.getId(), variables);
     } finally {
