@@ -198,8 +198,9 @@ class CustomerVisitProcessTest extends ProcessTestBase {
     execute(job(pi));
 
     // §4.7: the sighting is reported in a step of its own: unlicensedSellerReport for the customer's
-    // region, reported by the visit's manager, near the visited customer
-    assertThat(pi).isWaitingAt(Element.REPORT_UNLICENSED_SELLER);
+    // region, reported by the visit's manager, near the visited customer; the downgrade decision does
+    // not wait for it
+    assertThat(pi).isWaitingAt(Element.REPORT_UNLICENSED_SELLER, Element.DECIDE_DOWNGRADE);
     execute(job(pi));
     long sightingVisit = visitIdOf(pi);
     String caseNo = jdbc.queryForObject("SELECT report_case_no FROM cm_unlicensed_sighting WHERE visit_id = ?",
@@ -389,11 +390,13 @@ class CustomerVisitProcessTest extends ProcessTestBase {
         .getActivityId()).isEqualTo(Element.REPORT_UNLICENSED_SELLER);
     Assertions.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cm_unlicensed_report WHERE visit_id = ?", Long.class,
         visitId)).isZero();
+    // the visit's own path did not wait for the report: only the report's step keeps the visit running
+    assertThat(pi).hasPassed(Element.REPORT_IN_PARALLEL, Element.END_DONE).isNotEnded();
     // repaired, the retried job reports the sighting once
     jdbc.update("UPDATE cm_unlicensed_sighting SET customer_code = ? WHERE visit_id = ?", customer.customerCode(), visitId);
     managementService.setJobRetries(job.getId(), 1);
     managementService.executeJob(job.getId());
-    assertThat(pi).hasPassed(Element.REPORT_UNLICENSED_SELLER, Element.END_DONE).isEnded();
+    assertThat(pi).hasPassed(Element.REPORT_UNLICENSED_SELLER, Element.END_SIGHTING_REPORTED, Element.END_DONE).isEnded();
     Assertions.assertThat(jdbc.queryForMap("SELECT region_code, status FROM cm_unlicensed_report WHERE visit_id = ?", visitId))
         .containsEntry("REGION_CODE", "WEST").containsEntry("STATUS", "REPORTED");
   }
