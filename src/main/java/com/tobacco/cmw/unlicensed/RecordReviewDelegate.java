@@ -56,7 +56,10 @@ public class RecordReviewDelegate implements JavaDelegate {
           throw dupError.apply("案件 " + original + " 已" + first.status().label() + ",不能作為併案的原案件 / "
               + original + " is not open");
         }
-        reports.closeAsDuplicate(report.caseNo(), original, parties.actor(), now, comment);
+        if (!reports.closeAsDuplicate(report.caseNo(), original, parties.actor(), now, comment)) {
+          throw dupError.apply("案件 " + original + " 剛剛已被處理(已辦結或併入其他案件),不能作為併案的原案件,請重新選擇 / "
+              + original + " was decided meanwhile and is not open any more");
+        }
       }
       default -> throw error.apply("處理意見只能是「轉交專賣部門」(FORWARD)或「重複舉報」(DUPLICATE):「" + decision
           + "」/ reviewDecision must be FORWARD or DUPLICATE");

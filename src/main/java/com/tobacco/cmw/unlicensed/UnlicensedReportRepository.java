@@ -111,10 +111,34 @@ public class UnlicensedReportRepository {
         by, ts(at), comment, ts(at), ts(investigationDue), caseNo);
   }
 
-  public void closeAsDuplicate(String caseNo, String duplicateOf, String by, Instant at, String comment) {
-    jdbc.update("UPDATE cm_unlicensed_report SET status = 'DUPLICATE', duplicate_of = ?, reviewed_by = ?, "
-        + "reviewed_at = ?, review_comment = ?, closed_at = ? WHERE case_no = ?",
-        duplicateOf, by, ts(at), comment, ts(at), caseNo);
+  /**
+   * Closes a report as a duplicate of an open one. Both rows are locked first, in case-number order
+   * (two managers linking A to B and B to A at once: the second waits, then finds its original no longer
+   * open), and both updates are conditional; false when the original is not open any more or the report
+   * was decided meanwhile, and nothing is written. The report's own duplicates move to the new original,
+   * so no duplicate points at a report that will never get a result.
+   */
+  public boolean closeAsDuplicate(String caseNo, String duplicateOf, String by, Instant at, String comment) {
+    for (String locked : caseNo.compareTo(duplicateOf) < 0 ? List.of(caseNo, duplicateOf) : List.of(duplicateOf, caseNo)) {
+      lock(locked);
+    }
+    Integer open = jdbc.queryForObject("SELECT COUNT(*) FROM cm_unlicensed_report WHERE case_no = ? "
+        + "AND status IN ('REPORTED','FORWARDED')", Integer.class, duplicateOf);
+    if (open == null || open == 0) {
+      return false;
+    }
+    if (jdbc.update("UPDATE cm_unlicensed_report SET status = 'DUPLICATE', duplicate_of = ?, reviewed_by = ?, "
+        + "reviewed_at = ?, review_comment = ?, closed_at = ? WHERE case_no = ? AND status = 'REPORTED'",
+        duplicateOf, by, ts(at), comment, ts(at), caseNo) != 1) {
+      return false;
+    }
+    jdbc.update("UPDATE cm_unlicensed_report SET duplicate_of = ? WHERE duplicate_of = ?", duplicateOf, caseNo);
+    return true;
+  }
+
+  /** Locks a report's row until the transaction ends (SELECT ... FOR UPDATE, H2 and PostgreSQL). */
+  public void lock(String caseNo) {
+    jdbc.queryForList("SELECT case_no FROM cm_unlicensed_report WHERE case_no = ? FOR UPDATE", String.class, caseNo);
   }
 
   /** Stamps the overdue time once, only while the report is at the monopoly department; true if stamped. */

@@ -207,6 +207,30 @@ class UnlicensedSellerReportProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void aReportClosedIntoAnotherTakesItsOwnDuplicatesAlongAndNoLinkCloses() {
+    ProcessInstance a = report("zhangwei", PLACE, "第一次發現");
+    ProcessInstance b = report("zhangwei", PLACE, "第二次發現");
+    ProcessInstance c = report("zhangwei", PLACE, "第三次發現");
+    completeAs("wangfang", REGIONAL_EAST, b, Map.of(Var.REVIEW_DECISION, "DUPLICATE", Var.DUPLICATE_OF, a.getBusinessKey()));
+    // a later manager closes A into C: B must follow, or it would wait for a result that never comes
+    completeAs("wangfang", REGIONAL_EAST, a, Map.of(Var.REVIEW_DECISION, "DUPLICATE", Var.DUPLICATE_OF, c.getBusinessKey()));
+    Assertions.assertThat(reports.find(a.getBusinessKey()).orElseThrow().duplicateOf()).isEqualTo(c.getBusinessKey());
+    Assertions.assertThat(reports.find(b.getBusinessKey()).orElseThrow().duplicateOf()).isEqualTo(c.getBusinessKey());
+    Assertions.assertThat(reports.duplicatesOf(a.getBusinessKey())).isEmpty();
+    Assertions.assertThat(reports.duplicatesOf(c.getBusinessKey())).extracting(UnlicensedReportRepository.Report::caseNo)
+        .containsExactlyInAnyOrder(a.getBusinessKey(), b.getBusinessKey());
+    // a lost race (the original was closed between the check and the write) writes nothing and says so
+    ProcessInstance d = report("zhangwei", PLACE, "第四次發現");
+    Assertions.assertThat(reports.closeAsDuplicate(d.getBusinessKey(), a.getBusinessKey(), "wangfang",
+        java.time.Instant.now(), null)).isFalse();
+    Assertions.assertThat(reports.find(d.getBusinessKey()).orElseThrow().status()).isEqualTo(ReportStatus.REPORTED);
+    // and a report decided meanwhile is not closed again
+    Assertions.assertThat(reports.closeAsDuplicate(a.getBusinessKey(), d.getBusinessKey(), "wangfang",
+        java.time.Instant.now(), null)).isFalse();
+    Assertions.assertThat(reports.find(a.getBusinessKey()).orElseThrow().duplicateOf()).isEqualTo(c.getBusinessKey());
+  }
+
+  @Test
   void anOverdueInvestigationIsFollowedUpByTheRegionalManagersWhileTheDepartmentKeepsItsTask() {
     ProcessInstance pi = report("zhangwei", PLACE, "流動攤位售煙");
     completeAs("wangfang", REGIONAL_EAST, pi, Map.of(Var.REVIEW_DECISION, "FORWARD"));
