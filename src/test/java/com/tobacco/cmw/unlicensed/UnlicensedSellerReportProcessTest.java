@@ -313,6 +313,25 @@ class UnlicensedSellerReportProcessTest extends ProcessTestBase {
         claimed)).isInstanceOf(InvalidInput.class).hasMessageContaining("由系統根據訪問記錄舉報");
   }
 
+  @Test
+  void aPaddedDecisionIsWrittenBackAsCheckedSoTheGatewayFindsItsPath() {
+    ProcessInstance pi = report("zhangwei", PLACE, "流動攤位售煙");
+    completeAs("wangfang", REGIONAL_EAST, pi, Map.of(Var.REVIEW_DECISION, " forward "));
+    assertThat(pi).isWaitingAt(Element.INVESTIGATE);
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), Var.REVIEW_DECISION)).isEqualTo("FORWARD");
+    completeAs("zhaolei", MONOPOLY, pi, Map.of(Var.MONOPOLY_RESULT, "not_found ", Var.RESULT_NOTE, "現場未發現",
+        Var.RESULT_DATE, calendar.today().toString()));
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), Var.MONOPOLY_RESULT)).isEqualTo("NOT_FOUND");
+
+    ProcessInstance first = report("zhangwei", PLACE, "流動攤位售煙");
+    ProcessInstance second = report("zhangwei", PLACE, "又見");
+    completeAs("wangfang", REGIONAL_EAST, second, Map.of(Var.REVIEW_DECISION, "DUPLICATE ",
+        Var.DUPLICATE_OF, " " + first.getBusinessKey().toLowerCase(java.util.Locale.ROOT)));
+    assertThat(second).hasPassed(Element.END_DUPLICATE).isEnded();
+    Assertions.assertThat(reports.find(second.getBusinessKey()).orElseThrow().duplicateOf())
+        .isEqualTo(first.getBusinessKey());
+  }
+
   // ---------------------------------------------------------------- bad input
 
   @Test
