@@ -314,6 +314,26 @@ class UnlicensedSellerReportProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void aStartCarriesOnlyTheReportsOwnFields() {
+    String eastCustomer = jdbc.queryForObject("SELECT MIN(customer_code) FROM cm_customer WHERE manager_id = 'zhangwei'",
+        String.class);
+    Map<String, Object> v = reportVariables(PLACE, "售煙");
+    v.put("customerCode", eastCustomer);
+    v.put(Var.REVIEW_DECISION, "DUPLICATE");
+    v.put(Var.DUPLICATE_OF, "WZ-1999-00001");
+    v.put(Var.MONOPOLY_RESULT, "NOT_FOUND");
+    v.put(Var.NEAR_CUSTOMER_TEXT, "假的附近客戶");
+    v.put(Var.INVESTIGATION_DUE, new java.util.Date());
+    ProcessInstance pi = start(v);
+    // decision 67: with customerCode an exit of that customer would delete the report
+    Assertions.assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys("customerCode", Var.REVIEW_DECISION,
+        Var.DUPLICATE_OF, Var.MONOPOLY_RESULT, Var.NEAR_CUSTOMER_TEXT, Var.INVESTIGATION_DUE)
+        .containsEntry(Var.PLACE, PLACE);
+    Assertions.assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("customerCode", eastCustomer)
+        .processDefinitionKey(UnlicensedSellerReportProcess.PROCESS_KEY).count()).isZero();
+  }
+
+  @Test
   void aPaddedDecisionIsWrittenBackAsCheckedSoTheGatewayFindsItsPath() {
     ProcessInstance pi = report("zhangwei", PLACE, "流動攤位售煙");
     completeAs("wangfang", REGIONAL_EAST, pi, Map.of(Var.REVIEW_DECISION, " forward "));
