@@ -86,10 +86,13 @@ class UnlicensedSellerReportProcessTest extends ProcessTestBase {
       jdbc.update("DELETE FROM cm_unlicensed_evidence WHERE case_no = ?", caseNo);
       jdbc.update("DELETE FROM cm_unlicensed_report WHERE case_no = ?", caseNo);
     }
-    if (counterBefore == null) {
+    // back to the highest number still in use, never below a row that exists
+    Integer highest = jdbc.queryForObject("SELECT MAX(case_seq) FROM cm_unlicensed_report WHERE case_year = ?",
+        Integer.class, year);
+    if (highest == null) {
       jdbc.update("DELETE FROM cm_unlicensed_number WHERE case_year = ?", year);
     } else {
-      jdbc.update("UPDATE cm_unlicensed_number SET last_number = ? WHERE case_year = ?", counterBefore, year);
+      jdbc.update("UPDATE cm_unlicensed_number SET last_number = ? WHERE case_year = ?", highest, year);
     }
   }
 
