@@ -214,9 +214,25 @@ public class UnlicensedReportRepository {
         + "ORDER BY id", Long.class, customerCode);
   }
 
+  /**
+   * The sightings of visits that are done and whose instance has ended, not reported yet, oldest
+   * first: recorded before reports existed or by the previous version of customerVisit.
+   */
+  public List<Long> unreportedSightingsOfEndedVisits() {
+    return jdbc.queryForList("SELECT s.id FROM cm_unlicensed_sighting s JOIN cm_visit v ON v.id = s.visit_id "
+        + "WHERE s.report_case_no IS NULL AND s.status = 'NEW' AND v.status = 'DONE' AND NOT EXISTS "
+        + "(SELECT 1 FROM act_ru_execution e WHERE e.proc_inst_id_ = v.process_instance_id) ORDER BY s.id", Long.class);
+  }
+
+  /**
+   * Links a sighting to its report, once: a sighting reported meanwhile by another transaction (the
+   * visit's job, an exit, the start-up pass) makes this one fail and roll back its report.
+   */
   public void linkSighting(long sightingId, String caseNo) {
-    jdbc.update("UPDATE cm_unlicensed_sighting SET report_case_no = ?, status = 'REPORTED' WHERE id = ?",
-        caseNo, sightingId);
+    if (jdbc.update("UPDATE cm_unlicensed_sighting SET report_case_no = ?, status = 'REPORTED' WHERE id = ? "
+        + "AND report_case_no IS NULL", caseNo, sightingId) != 1) {
+      throw new IllegalStateException("sighting " + sightingId + " was reported meanwhile");
+    }
   }
 
   // ---------------------------------------------------------------- mapping

@@ -57,6 +57,7 @@ class UnlicensedSellerReportProcessTest extends ProcessTestBase {
   @Autowired UnlicensedReports views;
   @Autowired WorkCalendar calendar;
   @Autowired JdbcTemplate jdbc;
+  @Autowired UnreportedSightings unreportedSightings;
 
   private final List<ProcessInstance> started = new ArrayList<>();
   private Integer counterBefore;
@@ -353,6 +354,51 @@ class UnlicensedSellerReportProcessTest extends ProcessTestBase {
     assertThat(second).hasPassed(Element.END_DUPLICATE).isEnded();
     Assertions.assertThat(reports.find(second.getBusinessKey()).orElseThrow().duplicateOf())
         .isEqualTo(first.getBusinessKey());
+  }
+
+  @Test
+  void sightingsOfEndedVisitsThatWereNeverReportedAreReportedOnceAtStart() {
+    ProcessInstance running = report("zhangwei", PLACE, "仍在進行的訪問");
+    Map<String, Object> customer = jdbc.queryForMap("SELECT customer_code, manager_id FROM cm_customer "
+        + "WHERE manager_id = 'zhangwei' AND status = 'ACTIVE' ORDER BY customer_code LIMIT 1");
+    String code = (String) customer.get("CUSTOMER_CODE");
+    List<Long> visitIds = new ArrayList<>();
+    List<Long> sightingIds = new ArrayList<>();
+    try {
+      // a visit ended on the previous version, one cancelled, one whose instance still runs
+      for (String[] v : new String[][] {{"old-visit-ended", "DONE"}, {"old-visit-cancelled", "CANCELLED"},
+          {running.getId(), "DONE"}}) {
+        jdbc.update("INSERT INTO cm_visit (process_instance_id, customer_code, manager_id, visit_type, planned_date, "
+            + "due_at, status, checked_brands, created_at) VALUES (?, ?, 'zhangwei', 'REGULAR', CURRENT_DATE, "
+            + "CURRENT_TIMESTAMP, ?, '', CURRENT_TIMESTAMP)", v[0], code, v[1]);
+        long visitId = jdbc.queryForObject("SELECT id FROM cm_visit WHERE process_instance_id = ?", Long.class, v[0]);
+        visitIds.add(visitId);
+        jdbc.update("INSERT INTO cm_unlicensed_sighting (visit_id, customer_code, place, description, reported_by, "
+            + "reported_at) VALUES (?, ?, '東站廣場報刊亭', '報刊亭無證售煙', 'zhangwei', CURRENT_TIMESTAMP)", visitId, code);
+        sightingIds.add(jdbc.queryForObject("SELECT MAX(id) FROM cm_unlicensed_sighting", Long.class));
+      }
+      List<String> reported = unreportedSightings.report();
+      reported.forEach(caseNo -> started.add(runtimeService.createProcessInstanceQuery()
+          .processInstanceBusinessKey(caseNo).singleResult()));
+      Assertions.assertThat(reported).hasSize(1);
+      UnlicensedReportRepository.Report r = reports.find(reported.get(0)).orElseThrow();
+      Assertions.assertThat(r.visitId()).isEqualTo(visitIds.get(0));
+      Assertions.assertThat(r.reporterId()).isEqualTo("zhangwei");
+      Assertions.assertThat(r.regionCode()).isEqualTo("EAST");
+      Assertions.assertThat(r.status()).isEqualTo(ReportStatus.REPORTED);
+      Assertions.assertThat(jdbc.queryForList("SELECT status FROM cm_unlicensed_sighting WHERE id IN (?, ?, ?) ORDER BY id",
+          String.class, sightingIds.toArray())).containsExactly("REPORTED", "NEW", "NEW");
+      // once: the next start reports nothing again
+      Assertions.assertThat(unreportedSightings.report()).isEmpty();
+    } finally {
+      for (long id : sightingIds) {
+        jdbc.update("DELETE FROM cm_unlicensed_sighting WHERE id = ?", id);
+      }
+      for (long id : visitIds) {
+        jdbc.update("UPDATE cm_unlicensed_report SET visit_id = NULL WHERE visit_id = ?", id);
+        jdbc.update("DELETE FROM cm_visit WHERE id = ?", id);
+      }
+    }
   }
 
   // ---------------------------------------------------------------- bad input
