@@ -473,6 +473,22 @@ class UnlicensedSellerReportProcessTest extends ProcessTestBase {
     Assertions.assertThat(PlaceKeys.matches("", "")).isFalse();
   }
 
+  @Test
+  void anEvidenceFileOverTheLimitIsRefusedBeforeItIsRead() {
+    ProcessInstance pi = report("zhangwei", PLACE, "流動攤位售煙");
+    identityService.setAuthentication("zhangwei", MANAGER);
+    try {
+      Assertions.assertThatThrownBy(() -> views.addEvidence(pi.getBusinessKey(), "big.pdf", "application/pdf",
+              6L * 1024 * 1024, () -> {
+                throw new AssertionError("the content was read before its size was checked");
+              }))
+          .isInstanceOf(InvalidInput.class).hasMessageContaining("不能超過");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    Assertions.assertThat(reports.evidence(pi.getBusinessKey())).isEmpty();
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private ProcessInstance report(String reporter, String place, String description) {
