@@ -474,6 +474,17 @@ class UnlicensedSellerReportProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void aPlaceThatGrowsUnderNormalisationStillOpensAReport() {
+    ProcessInstance pi = report("zhangwei", "㍿".repeat(200), "招牌寫滿株式会社的小店售煙");
+    UnlicensedReportRepository.Report r = reports.find(pi.getBusinessKey()).orElseThrow();
+    Assertions.assertThat(r.placeKey()).isEqualTo("株式会社".repeat(200));
+    assertThat(pi).isWaitingAt(Element.REVIEW);
+    // a key is bounded however much a place grows, and never ends in half a character
+    Assertions.assertThat(PlaceKeys.key("ﷺ".repeat(200))).hasSize(PlaceKeys.MAX_KEY);
+    Assertions.assertThat(PlaceKeys.key("a" + "𠀀".repeat(600))).hasSize(PlaceKeys.MAX_KEY - 1);
+  }
+
+  @Test
   void anEvidenceFileOverTheLimitIsRefusedBeforeItIsRead() {
     ProcessInstance pi = report("zhangwei", PLACE, "流動攤位售煙");
     identityService.setAuthentication("zhangwei", MANAGER);
