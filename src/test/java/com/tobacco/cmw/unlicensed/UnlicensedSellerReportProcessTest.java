@@ -154,8 +154,12 @@ class UnlicensedSellerReportProcessTest extends ProcessTestBase {
     // written differently: spaces, full-width letters and punctuation do not make another place
     ProcessInstance second = report("zhangwei", " 解放路與中山路口,流動攤位。", "又見該攤位售煙");
     Task review = task(second);
-    Assertions.assertThat(taskService.getVariableLocal(review.getId(), Var.DUPLICATE_CANDIDATES).toString())
-        .contains(first.getBusinessKey()).doesNotContain(elsewhere.getBusinessKey()).doesNotContain(second.getBusinessKey());
+    // the choices are what the server accepts, every open report of the region: the matching place first, marked
+    String candidates = taskService.getVariableLocal(review.getId(), Var.DUPLICATE_CANDIDATES).toString();
+    Assertions.assertThat(candidates).contains("【同一地點】" + first.getBusinessKey())
+        .contains(elsewhere.getBusinessKey()).doesNotContain("【同一地點】" + elsewhere.getBusinessKey())
+        .doesNotContain(second.getBusinessKey());
+    Assertions.assertThat(candidates.indexOf(first.getBusinessKey())).isLessThan(candidates.indexOf(elsewhere.getBusinessKey()));
     Assertions.assertThat((String) taskService.getVariableLocal(review.getId(), Var.DUPLICATE_HINT)).contains("1 件");
     Assertions.assertThat((String) taskService.getVariableLocal(task(elsewhere).getId(), Var.DUPLICATE_HINT))
         .contains("沒有");
