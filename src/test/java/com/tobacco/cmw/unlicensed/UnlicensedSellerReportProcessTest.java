@@ -344,7 +344,7 @@ class UnlicensedSellerReportProcessTest extends ProcessTestBase {
   @Test
   void aPaddedDecisionIsWrittenBackAsCheckedSoTheGatewayFindsItsPath() {
     ProcessInstance pi = report("zhangwei", PLACE, "流動攤位售煙");
-    completeAs("wangfang", REGIONAL_EAST, pi, Map.of(Var.REVIEW_DECISION, " forward "));
+    completeAs("wangfang", REGIONAL_EAST, pi, Map.of(Var.REVIEW_DECISION, " FORWARD "));
     assertThat(pi).isWaitingAt(Element.INVESTIGATE);
     Assertions.assertThat(runtimeService.getVariable(pi.getId(), Var.REVIEW_DECISION)).isEqualTo("FORWARD");
     completeAs("zhaolei", MONOPOLY, pi, Map.of(Var.MONOPOLY_RESULT, "not_found ", Var.RESULT_NOTE, "現場未發現",
