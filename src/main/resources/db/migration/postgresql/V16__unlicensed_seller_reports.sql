@@ -23,7 +23,8 @@ CREATE TABLE cm_unlicensed_report (
   near_customer_code  VARCHAR(20),
   visit_id            BIGINT,
   place               VARCHAR(200) NOT NULL,
-  place_key           VARCHAR(200) NOT NULL,
+  -- NFKC can lengthen a place ("㍿" is four letters); PlaceKeys bounds the key to 1000 characters
+  place_key           VARCHAR(1000) NOT NULL,
   description         VARCHAR(2000) NOT NULL,
   seen_at             TIMESTAMP NOT NULL,
   evidence_note       VARCHAR(1000),

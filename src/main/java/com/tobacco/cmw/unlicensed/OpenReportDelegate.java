@@ -11,6 +11,8 @@ import com.tobacco.cmw.security.ProcessAccess;
 import com.tobacco.cmw.security.Roles;
 import com.tobacco.cmw.security.StaffDirectory;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Set;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -31,6 +33,14 @@ public class OpenReportDelegate implements JavaDelegate {
   static final int MAX_PLACE = 200;
   static final int MAX_DESCRIPTION = 2000;
   static final int MAX_EVIDENCE_NOTE = 1000;
+  /**
+   * The only variables a start may bring; any other (customerCode, reviewDecision, duplicateOf,
+   * monopolyResult, nearCustomerText, ...) is removed before the report opens: customerCode would make
+   * a customer's exit delete the report (decision 67) and a work transfer move it, and later steps'
+   * variables must come from those steps.
+   */
+  static final Set<String> START_VARIABLES = Set.of(Var.PLACE, Var.DESCRIPTION, Var.SEEN_AT, Var.EVIDENCE_NOTE,
+      Var.NEAR_CUSTOMER_CODE, Var.REPORTER_ID, Var.SIGHTING_ID);
 
   private final UnlicensedReportRepository reports;
   private final ReportNumbers numbers;
@@ -54,6 +64,11 @@ public class OpenReportDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    for (String name : new ArrayList<>(execution.getVariableNames())) {
+      if (!START_VARIABLES.contains(name)) {
+        execution.removeVariable(name);
+      }
+    }
     Function<String, RuntimeException> error = InvalidInput::atStart;
     String caller = currentUser.userId().orElse(null);
     Object sightingId = execution.getVariable(Var.SIGHTING_ID);

@@ -14,6 +14,11 @@ import java.util.Locale;
 public final class PlaceKeys {
 
   static final int MIN_CONTAINED = 4;
+  /**
+   * NFKC can make a place longer ("㍿" becomes "株式会社", "ﷺ" eighteen letters): the key keeps at
+   * most this many characters, the width of {@code place_key}.
+   */
+  static final int MAX_KEY = 1000;
 
   private PlaceKeys() {}
 
@@ -22,7 +27,12 @@ public final class PlaceKeys {
       return "";
     }
     String text = Normalizer.normalize(place, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-    return text.replaceAll("[\\p{Z}\\p{P}\\p{S}\\p{C}\\s]+", "");
+    String key = text.replaceAll("[\\p{Z}\\p{P}\\p{S}\\p{C}\\s]+", "");
+    if (key.length() > MAX_KEY) {
+      int end = Character.isHighSurrogate(key.charAt(MAX_KEY - 1)) ? MAX_KEY - 1 : MAX_KEY;
+      key = key.substring(0, end);
+    }
+    return key;
   }
 
   public static boolean matches(String keyA, String keyB) {

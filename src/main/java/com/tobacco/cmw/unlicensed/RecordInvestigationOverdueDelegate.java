@@ -6,7 +6,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The monopoly department's deadline passed without a result: the report records when; the
- * regional managers get a task to follow it up (the department's task stays open).
+ * regional managers get a task to follow it up (the department's task stays open). The result
+ * recorded in the meantime terminates the investigation subprocess and with it this step; should the
+ * step still run for a report no longer FORWARDED, it writes nothing.
  */
 @Component("recordInvestigationOverdue")
 public class RecordInvestigationOverdueDelegate implements JavaDelegate {

@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** What the regional manager agreed with the monopoly department about the overdue report. */
+/**
+ * What the regional manager agreed with the monopoly department about the overdue report; written
+ * only while the report is still FORWARDED (a result recorded meanwhile ends the follow-up task).
+ */
 @Component("recordUnlicensedOverdueFollowUp")
 public class RecordOverdueFollowUpDelegate implements JavaDelegate {
 

@@ -40,6 +40,7 @@ public class RecordResultDelegate implements JavaDelegate {
       throw error.apply("處理結果只能是「確認并已處理」(CONFIRMED_DEALT)、「未發現」(NOT_FOUND)或「已移交」(TRANSFERRED):「"
           + code + "」/ monopolyResult must be CONFIRMED_DEALT, NOT_FOUND or TRANSFERRED");
     }
+    execution.setVariable(Var.MONOPOLY_RESULT, result.name());
     String note = Variables.requiredText(execution, Var.RESULT_NOTE, "處理情況說明", MAX_NOTE,
         UnlicensedParties.inForm(Var.RESULT_NOTE));
     Function<String, RuntimeException> dateError = UnlicensedParties.inForm(Var.RESULT_DATE);

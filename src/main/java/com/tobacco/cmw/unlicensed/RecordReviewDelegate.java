@@ -5,6 +5,7 @@ import static com.tobacco.cmw.unlicensed.UnlicensedSellerReportProcess.Var;
 import com.tobacco.cmw.process.Variables;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Locale;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,6 +15,8 @@ import org.springframework.stereotype.Component;
  * The regional manager's decision (§4.7 由區域市場經理向專賣部門反映), checked and recorded in the
  * decider's transaction: forward to the monopoly department with its deadline, or close as a
  * duplicate of an open report of the same region (not this one). A bad decision keeps the task open.
+ * The decision and the original's case number are written back as checked (stripped, upper case), so
+ * the gateway's exact comparison always finds its path.
  */
 @Component("recordUnlicensedReview")
 public class RecordReviewDelegate implements JavaDelegate {
@@ -30,10 +33,13 @@ public class RecordReviewDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     UnlicensedReportRepository.Report report = reports.ofProcessInstance(execution.getProcessInstanceId());
     Function<String, RuntimeException> error = UnlicensedParties.inForm(Var.REVIEW_DECISION);
-    String decision = Variables.requiredText(execution, Var.REVIEW_DECISION, "處理意見", 20, error);
+    String decision = Variables.requiredText(execution, Var.REVIEW_DECISION, "處理意見", 20, error)
+        .toUpperCase(Locale.ROOT);
     String comment = Variables.optionalText(execution, Var.REVIEW_COMMENT, "說明", 1000,
         UnlicensedParties.inForm(Var.REVIEW_COMMENT));
     Instant now = parties.now();
+    // the gateway compares the exact text: " FORWARD " over /engine-rest must not leave it without a path
+    execution.setVariable(Var.REVIEW_DECISION, decision);
     switch (decision) {
       case UnlicensedSellerReportProcess.FORWARD -> {
         Instant due = parties.investigationDue();
@@ -44,7 +50,9 @@ public class RecordReviewDelegate implements JavaDelegate {
       }
       case UnlicensedSellerReportProcess.DUPLICATE -> {
         Function<String, RuntimeException> dupError = UnlicensedParties.inForm(Var.DUPLICATE_OF);
-        String original = Variables.requiredText(execution, Var.DUPLICATE_OF, "重複舉報的原案件編號", 20, dupError);
+        String original = Variables.requiredText(execution, Var.DUPLICATE_OF, "重複舉報的原案件編號", 20, dupError)
+            .toUpperCase(Locale.ROOT);
+        execution.setVariable(Var.DUPLICATE_OF, original);
         if (original.equals(report.caseNo())) {
           throw dupError.apply("舉報不能與自己併案 / a report cannot be a duplicate of itself");
         }
@@ -56,7 +64,10 @@ public class RecordReviewDelegate implements JavaDelegate {
           throw dupError.apply("案件 " + original + " 已" + first.status().label() + ",不能作為併案的原案件 / "
               + original + " is not open");
         }
-        reports.closeAsDuplicate(report.caseNo(), original, parties.actor(), now, comment);
+        if (!reports.closeAsDuplicate(report.caseNo(), original, parties.actor(), now, comment)) {
+          throw dupError.apply("案件 " + original + " 剛剛已被處理(已辦結或併入其他案件),不能作為併案的原案件,請重新選擇 / "
+              + original + " was decided meanwhile and is not open any more");
+        }
       }
       default -> throw error.apply("處理意見只能是「轉交專賣部門」(FORWARD)或「重複舉報」(DUPLICATE):「" + decision
           + "」/ reviewDecision must be FORWARD or DUPLICATE");

@@ -7,7 +7,6 @@ import com.tobacco.cmw.security.AccessDeniedException;
 import com.tobacco.cmw.security.CurrentUser;
 import com.tobacco.cmw.security.Roles;
 import com.tobacco.cmw.web.ApiErrors.ApiError;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -89,12 +88,13 @@ public class UnlicensedReportController {
   @PostMapping(path = "/{caseNo}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   public ResponseEntity<UnlicensedReportRepository.Evidence> upload(@PathVariable String caseNo,
                                                                     @RequestParam(name = "file", required = false)
-                                                                    MultipartFile file) throws IOException {
+                                                                    MultipartFile file) {
     if (file == null) {
       throw InvalidInput.atStart("請選擇要上傳的證據文件(字段 file)/ no file uploaded (field file)");
     }
     return ResponseEntity.status(HttpStatus.CREATED)
-        .body(reports.addEvidence(caseNo, file.getOriginalFilename(), file.getContentType(), file.getBytes()));
+        .body(reports.addEvidence(caseNo, file.getOriginalFilename(), file.getContentType(), file.getSize(),
+            file::getBytes));
   }
 
   @GetMapping("/{caseNo}/evidence/{id}")

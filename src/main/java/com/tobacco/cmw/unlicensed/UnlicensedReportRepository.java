@@ -111,19 +111,46 @@ public class UnlicensedReportRepository {
         by, ts(at), comment, ts(at), ts(investigationDue), caseNo);
   }
 
-  public void closeAsDuplicate(String caseNo, String duplicateOf, String by, Instant at, String comment) {
-    jdbc.update("UPDATE cm_unlicensed_report SET status = 'DUPLICATE', duplicate_of = ?, reviewed_by = ?, "
-        + "reviewed_at = ?, review_comment = ?, closed_at = ? WHERE case_no = ?",
-        duplicateOf, by, ts(at), comment, ts(at), caseNo);
+  /**
+   * Closes a report as a duplicate of an open one. Both rows are locked first, in case-number order
+   * (two managers linking A to B and B to A at once: the second waits, then finds its original no longer
+   * open), and both updates are conditional; false when the original is not open any more or the report
+   * was decided meanwhile, and nothing is written. The report's own duplicates move to the new original,
+   * so no duplicate points at a report that will never get a result.
+   */
+  public boolean closeAsDuplicate(String caseNo, String duplicateOf, String by, Instant at, String comment) {
+    for (String locked : caseNo.compareTo(duplicateOf) < 0 ? List.of(caseNo, duplicateOf) : List.of(duplicateOf, caseNo)) {
+      lock(locked);
+    }
+    Integer open = jdbc.queryForObject("SELECT COUNT(*) FROM cm_unlicensed_report WHERE case_no = ? "
+        + "AND status IN ('REPORTED','FORWARDED')", Integer.class, duplicateOf);
+    if (open == null || open == 0) {
+      return false;
+    }
+    if (jdbc.update("UPDATE cm_unlicensed_report SET status = 'DUPLICATE', duplicate_of = ?, reviewed_by = ?, "
+        + "reviewed_at = ?, review_comment = ?, closed_at = ? WHERE case_no = ? AND status = 'REPORTED'",
+        duplicateOf, by, ts(at), comment, ts(at), caseNo) != 1) {
+      return false;
+    }
+    jdbc.update("UPDATE cm_unlicensed_report SET duplicate_of = ? WHERE duplicate_of = ?", duplicateOf, caseNo);
+    return true;
   }
 
-  public void markOverdue(String caseNo, Instant at) {
-    jdbc.update("UPDATE cm_unlicensed_report SET overdue_at = ? WHERE case_no = ? AND overdue_at IS NULL", ts(at), caseNo);
+  /** Locks a report's row until the transaction ends (SELECT ... FOR UPDATE, H2 and PostgreSQL). */
+  public void lock(String caseNo) {
+    jdbc.queryForList("SELECT case_no FROM cm_unlicensed_report WHERE case_no = ? FOR UPDATE", String.class, caseNo);
   }
 
-  public void recordOverdueFollowUp(String caseNo, String by, Instant at, String note) {
-    jdbc.update("UPDATE cm_unlicensed_report SET overdue_followed_by = ?, overdue_followed_at = ?, overdue_note = ? "
-        + "WHERE case_no = ?", by, ts(at), note, caseNo);
+  /** Stamps the overdue time once, only while the report is at the monopoly department; true if stamped. */
+  public boolean markOverdue(String caseNo, Instant at) {
+    return jdbc.update("UPDATE cm_unlicensed_report SET overdue_at = ? WHERE case_no = ? AND overdue_at IS NULL "
+        + "AND status = 'FORWARDED'", ts(at), caseNo) == 1;
+  }
+
+  /** Records the follow-up only while the report is at the monopoly department; true if recorded. */
+  public boolean recordOverdueFollowUp(String caseNo, String by, Instant at, String note) {
+    return jdbc.update("UPDATE cm_unlicensed_report SET overdue_followed_by = ?, overdue_followed_at = ?, "
+        + "overdue_note = ? WHERE case_no = ? AND status = 'FORWARDED'", by, ts(at), note, caseNo) == 1;
   }
 
   public void recordResult(String caseNo, MonopolyResult result, String note, LocalDate date, String by, Instant at) {
@@ -187,9 +214,25 @@ public class UnlicensedReportRepository {
         + "ORDER BY id", Long.class, customerCode);
   }
 
+  /**
+   * The sightings of visits that are done and whose instance has ended, not reported yet, oldest
+   * first: recorded before reports existed or by the previous version of customerVisit.
+   */
+  public List<Long> unreportedSightingsOfEndedVisits() {
+    return jdbc.queryForList("SELECT s.id FROM cm_unlicensed_sighting s JOIN cm_visit v ON v.id = s.visit_id "
+        + "WHERE s.report_case_no IS NULL AND s.status = 'NEW' AND v.status = 'DONE' AND NOT EXISTS "
+        + "(SELECT 1 FROM act_ru_execution e WHERE e.proc_inst_id_ = v.process_instance_id) ORDER BY s.id", Long.class);
+  }
+
+  /**
+   * Links a sighting to its report, once: a sighting reported meanwhile by another transaction (the
+   * visit's job, an exit, the start-up pass) makes this one fail and roll back its report.
+   */
   public void linkSighting(long sightingId, String caseNo) {
-    jdbc.update("UPDATE cm_unlicensed_sighting SET report_case_no = ?, status = 'REPORTED' WHERE id = ?",
-        caseNo, sightingId);
+    if (jdbc.update("UPDATE cm_unlicensed_sighting SET report_case_no = ?, status = 'REPORTED' WHERE id = ? "
+        + "AND report_case_no IS NULL", caseNo, sightingId) != 1) {
+      throw new IllegalStateException("sighting " + sightingId + " was reported meanwhile");
+    }
   }
 
   // ---------------------------------------------------------------- mapping

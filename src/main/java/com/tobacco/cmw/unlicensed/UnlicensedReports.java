@@ -7,6 +7,8 @@ import com.tobacco.cmw.security.CurrentUser;
 import com.tobacco.cmw.security.DataScope;
 import com.tobacco.cmw.security.Roles;
 import com.tobacco.cmw.security.StaffDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -112,10 +114,29 @@ public class UnlicensedReports {
     return r;
   }
 
+  /** An uploaded file's content, read only once its size has been accepted. */
+  @FunctionalInterface
+  public interface Content {
+    byte[] read() throws IOException;
+  }
+
   /** The reporter adds a photo or document (JPEG, PNG, PDF) while the report is not closed. */
   @Transactional
   public UnlicensedReportRepository.Evidence addEvidence(String caseNo, String fileName, String contentType,
                                                          byte[] content) {
+    return addEvidence(caseNo, fileName, contentType, content == null ? 0 : content.length, () -> content);
+  }
+
+  /**
+   * As above, with the size the upload declares: a file larger than the limit is refused before its
+   * content is read into memory. The report's row is locked before its files are counted, so two
+   * uploads at once cannot both pass the limit of {@value #MAX_EVIDENCE_FILES}.
+   */
+  @Transactional
+  public UnlicensedReportRepository.Evidence addEvidence(String caseNo, String fileName, String contentType,
+                                                         long size, Content read) {
+    visibleReport(caseNo);
+    reports.lock(caseNo);
     UnlicensedReportRepository.Report r = visibleReport(caseNo);
     String userId = currentUser.requireUserId();
     if (!userId.equals(r.reporterId())) {
@@ -123,6 +144,19 @@ public class UnlicensedReports {
     }
     if (r.status() == ReportStatus.CLOSED || r.status() == ReportStatus.DUPLICATE) {
       throw InvalidInput.atStart("舉報 " + caseNo + " 已" + r.status().label() + ",不能再補充證據 / the report is closed");
+    }
+    if (size <= 0) {
+      throw InvalidInput.atStart("請選擇要上傳的證據文件 / no file uploaded");
+    }
+    if (size > maxEvidenceBytes) {
+      throw InvalidInput.atStart("證據文件不能超過 " + (maxEvidenceBytes / 1024 / 1024) + " MB / the file is larger than "
+          + maxEvidenceBytes + " bytes");
+    }
+    byte[] content;
+    try {
+      content = read.read();
+    } catch (IOException e) {
+      throw new UncheckedIOException("evidence upload of " + caseNo + " could not be read", e);
     }
     if (content == null || content.length == 0) {
       throw InvalidInput.atStart("請選擇要上傳的證據文件 / no file uploaded");

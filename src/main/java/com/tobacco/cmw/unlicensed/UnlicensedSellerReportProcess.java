@@ -13,8 +13,12 @@ public final class UnlicensedSellerReportProcess {
     public static final String RECORD_REVIEW = "Task_RecordReview";
     public static final String FORWARDED = "Gateway_Forwarded";
     public static final String END_DUPLICATE = "EndEvent_ClosedAsDuplicate";
+    /** The investigation with its overdue follow-up; recording the result terminates it. */
+    public static final String INVESTIGATION = "SubProcess_Investigation";
+    public static final String START_INVESTIGATION = "StartEvent_InvestigationStarted";
     public static final String INVESTIGATE = "Task_InvestigateReport";
     public static final String RECORD_RESULT = "Task_RecordResult";
+    public static final String END_RESULT_RECORDED = "EndEvent_ResultRecorded";
     public static final String ACKNOWLEDGE = "Task_AcknowledgeResult";
     public static final String RECORD_ACKNOWLEDGEMENT = "Task_RecordAcknowledgement";
     public static final String END_ACKNOWLEDGED = "EndEvent_ResultAcknowledged";

@@ -16,7 +16,10 @@ public final class CustomerVisitProcess {
     public static final String CHECK_REPORT = "Task_CheckVisitReport";
     public static final String RECORD_VISIT = "Task_RecordVisit";
     public static final String UNLICENSED_SELLER_SEEN = "Gateway_UnlicensedSellerSeen";
+    /** Forks the report off: the price check and downgrade decision do not wait for it. */
+    public static final String REPORT_IN_PARALLEL = "Gateway_ReportInParallel";
     public static final String REPORT_UNLICENSED_SELLER = "Task_ReportUnlicensedSeller";
+    public static final String END_SIGHTING_REPORTED = "EndEvent_SightingReported";
     public static final String SIGHTING_HANDLED = "Gateway_SightingHandled";
     public static final String PRICE_VIOLATION = "Gateway_PriceViolation";
     public static final String DECIDE_DOWNGRADE = "Task_DecideDowngrade";

@@ -64,6 +64,11 @@ class UnlicensedReportHttpTest extends SpringTestBase {
 
   @AfterEach
   void cleanUp() {
+    // the reports the test's visits started, also when an assertion failed before the test saw them
+    for (String pi : visitInstances) {
+      caseNos.addAll(jdbc.queryForList("SELECT r.case_no FROM cm_unlicensed_report r JOIN cm_visit v ON v.id = r.visit_id "
+          + "WHERE v.process_instance_id = ?", String.class, pi));
+    }
     for (String caseNo : caseNos) {
       jdbc.queryForList("SELECT process_instance_id FROM cm_unlicensed_report WHERE case_no = ?", String.class, caseNo)
           .forEach(pi -> {
@@ -74,7 +79,8 @@ class UnlicensedReportHttpTest extends SpringTestBase {
       jdbc.update("UPDATE cm_unlicensed_report SET duplicate_of = NULL WHERE case_no = ?", caseNo);
     }
     for (String caseNo : caseNos) {
-      jdbc.update("UPDATE cm_unlicensed_sighting SET report_case_no = NULL WHERE report_case_no = ?", caseNo);
+      jdbc.update("UPDATE cm_unlicensed_sighting SET report_case_no = NULL, status = 'NEW' WHERE report_case_no = ?",
+          caseNo);
       jdbc.update("DELETE FROM cm_unlicensed_evidence WHERE case_no = ?", caseNo);
       jdbc.update("DELETE FROM cm_unlicensed_report WHERE case_no = ?", caseNo);
     }
@@ -98,10 +104,13 @@ class UnlicensedReportHttpTest extends SpringTestBase {
             row.get("VISIT_ID"));
       }
     }
-    if (counterBefore == null) {
+    // back to the highest number still in use, never below a row that exists
+    Integer highest = jdbc.queryForObject("SELECT MAX(case_seq) FROM cm_unlicensed_report WHERE case_year = ?",
+        Integer.class, year);
+    if (highest == null) {
       jdbc.update("DELETE FROM cm_unlicensed_number WHERE case_year = ?", year);
     } else {
-      jdbc.update("UPDATE cm_unlicensed_number SET last_number = ? WHERE case_year = ?", counterBefore, year);
+      jdbc.update("UPDATE cm_unlicensed_number SET last_number = ? WHERE case_year = ?", highest, year);
     }
   }
 
@@ -193,6 +202,8 @@ class UnlicensedReportHttpTest extends SpringTestBase {
   void aSightingWhoseVisitEndedWithTheCustomersExitIsReportedByTheSystem() {
     String customer = jdbc.queryForObject("SELECT MIN(customer_code) FROM cm_customer WHERE manager_id = 'lina' "
         + "AND status = 'ACTIVE'", String.class);
+    List<String> before = jdbc.queryForList("SELECT case_no FROM cm_unlicensed_report WHERE near_customer_code = ?",
+        String.class, customer);
     jdbc.update("INSERT INTO cm_unlicensed_sighting (customer_code, place, description, reported_by, reported_at) "
         + "VALUES (?, '西門橋下流動攤位', '攤主兜售卷煙', 'lina', CURRENT_TIMESTAMP)", customer);
     long sighting = jdbc.queryForObject("SELECT MAX(id) FROM cm_unlicensed_sighting WHERE customer_code = ?", Long.class,
@@ -202,11 +213,14 @@ class UnlicensedReportHttpTest extends SpringTestBase {
       identityService.setAuthentication("chenjing", List.of("regional-managers", "regional-managers-west"));
       transactions.executeWithoutResult(status -> events.publishEvent(
           new com.tobacco.cmw.customer.CustomerExited(customer, "店鋪關閉", "TW-TEST", "chenjing", "exit-test")));
+      // every report the exit started for this customer is cleaned up, not only the one of this sighting
+      jdbc.queryForList("SELECT case_no FROM cm_unlicensed_report WHERE near_customer_code = ?", String.class, customer)
+          .stream().filter(c -> !before.contains(c)).forEach(caseNos::add);
       assertThat(identityService.getCurrentAuthentication().getUserId()).isEqualTo("chenjing");
       identityService.clearAuthentication();
       String caseNo = jdbc.queryForObject("SELECT report_case_no FROM cm_unlicensed_sighting WHERE id = ?", String.class,
           sighting);
-      caseNos.add(caseNo);
+      assertThat(caseNos).contains(caseNo);
       Map<String, Object> row = jdbc.queryForMap("SELECT reporter_id, region_code, near_customer_code, status "
           + "FROM cm_unlicensed_report WHERE case_no = ?", caseNo);
       assertThat(row).containsEntry("REPORTER_ID", "lina").containsEntry("REGION_CODE", "WEST")

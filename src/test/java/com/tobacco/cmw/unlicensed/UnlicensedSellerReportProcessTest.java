@@ -57,6 +57,7 @@ class UnlicensedSellerReportProcessTest extends ProcessTestBase {
   @Autowired UnlicensedReports views;
   @Autowired WorkCalendar calendar;
   @Autowired JdbcTemplate jdbc;
+  @Autowired UnreportedSightings unreportedSightings;
 
   private final List<ProcessInstance> started = new ArrayList<>();
   private Integer counterBefore;
@@ -86,10 +87,13 @@ class UnlicensedSellerReportProcessTest extends ProcessTestBase {
       jdbc.update("DELETE FROM cm_unlicensed_evidence WHERE case_no = ?", caseNo);
       jdbc.update("DELETE FROM cm_unlicensed_report WHERE case_no = ?", caseNo);
     }
-    if (counterBefore == null) {
+    // back to the highest number still in use, never below a row that exists
+    Integer highest = jdbc.queryForObject("SELECT MAX(case_seq) FROM cm_unlicensed_report WHERE case_year = ?",
+        Integer.class, year);
+    if (highest == null) {
       jdbc.update("DELETE FROM cm_unlicensed_number WHERE case_year = ?", year);
     } else {
-      jdbc.update("UPDATE cm_unlicensed_number SET last_number = ? WHERE case_year = ?", counterBefore, year);
+      jdbc.update("UPDATE cm_unlicensed_number SET last_number = ? WHERE case_year = ?", highest, year);
     }
   }
 
@@ -150,8 +154,12 @@ class UnlicensedSellerReportProcessTest extends ProcessTestBase {
     // written differently: spaces, full-width letters and punctuation do not make another place
     ProcessInstance second = report("zhangwei", " 解放路與中山路口,流動攤位。", "又見該攤位售煙");
     Task review = task(second);
-    Assertions.assertThat(taskService.getVariableLocal(review.getId(), Var.DUPLICATE_CANDIDATES).toString())
-        .contains(first.getBusinessKey()).doesNotContain(elsewhere.getBusinessKey()).doesNotContain(second.getBusinessKey());
+    // the choices are what the server accepts, every open report of the region: the matching place first, marked
+    String candidates = taskService.getVariableLocal(review.getId(), Var.DUPLICATE_CANDIDATES).toString();
+    Assertions.assertThat(candidates).contains("【同一地點】" + first.getBusinessKey())
+        .contains(elsewhere.getBusinessKey()).doesNotContain("【同一地點】" + elsewhere.getBusinessKey())
+        .doesNotContain(second.getBusinessKey());
+    Assertions.assertThat(candidates.indexOf(first.getBusinessKey())).isLessThan(candidates.indexOf(elsewhere.getBusinessKey()));
     Assertions.assertThat((String) taskService.getVariableLocal(review.getId(), Var.DUPLICATE_HINT)).contains("1 件");
     Assertions.assertThat((String) taskService.getVariableLocal(task(elsewhere).getId(), Var.DUPLICATE_HINT))
         .contains("沒有");
@@ -207,6 +215,30 @@ class UnlicensedSellerReportProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void aReportClosedIntoAnotherTakesItsOwnDuplicatesAlongAndNoLinkCloses() {
+    ProcessInstance a = report("zhangwei", PLACE, "第一次發現");
+    ProcessInstance b = report("zhangwei", PLACE, "第二次發現");
+    ProcessInstance c = report("zhangwei", PLACE, "第三次發現");
+    completeAs("wangfang", REGIONAL_EAST, b, Map.of(Var.REVIEW_DECISION, "DUPLICATE", Var.DUPLICATE_OF, a.getBusinessKey()));
+    // a later manager closes A into C: B must follow, or it would wait for a result that never comes
+    completeAs("wangfang", REGIONAL_EAST, a, Map.of(Var.REVIEW_DECISION, "DUPLICATE", Var.DUPLICATE_OF, c.getBusinessKey()));
+    Assertions.assertThat(reports.find(a.getBusinessKey()).orElseThrow().duplicateOf()).isEqualTo(c.getBusinessKey());
+    Assertions.assertThat(reports.find(b.getBusinessKey()).orElseThrow().duplicateOf()).isEqualTo(c.getBusinessKey());
+    Assertions.assertThat(reports.duplicatesOf(a.getBusinessKey())).isEmpty();
+    Assertions.assertThat(reports.duplicatesOf(c.getBusinessKey())).extracting(UnlicensedReportRepository.Report::caseNo)
+        .containsExactlyInAnyOrder(a.getBusinessKey(), b.getBusinessKey());
+    // a lost race (the original was closed between the check and the write) writes nothing and says so
+    ProcessInstance d = report("zhangwei", PLACE, "第四次發現");
+    Assertions.assertThat(reports.closeAsDuplicate(d.getBusinessKey(), a.getBusinessKey(), "wangfang",
+        java.time.Instant.now(), null)).isFalse();
+    Assertions.assertThat(reports.find(d.getBusinessKey()).orElseThrow().status()).isEqualTo(ReportStatus.REPORTED);
+    // and a report decided meanwhile is not closed again
+    Assertions.assertThat(reports.closeAsDuplicate(a.getBusinessKey(), d.getBusinessKey(), "wangfang",
+        java.time.Instant.now(), null)).isFalse();
+    Assertions.assertThat(reports.find(a.getBusinessKey()).orElseThrow().duplicateOf()).isEqualTo(c.getBusinessKey());
+  }
+
+  @Test
   void anOverdueInvestigationIsFollowedUpByTheRegionalManagersWhileTheDepartmentKeepsItsTask() {
     ProcessInstance pi = report("zhangwei", PLACE, "流動攤位售煙");
     completeAs("wangfang", REGIONAL_EAST, pi, Map.of(Var.REVIEW_DECISION, "FORWARD"));
@@ -233,6 +265,43 @@ class UnlicensedSellerReportProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void theResultEndsAnOpenFollowUpAndTheCaseEndsWhenAcknowledged() {
+    ProcessInstance pi = report("zhangwei", PLACE, "流動攤位售煙");
+    completeAs("wangfang", REGIONAL_EAST, pi, Map.of(Var.REVIEW_DECISION, "FORWARD"));
+    execute(managementService.createJobQuery().processInstanceId(pi.getId()).timers().singleResult());
+    execute(managementService.createJobQuery().processInstanceId(pi.getId()).executable().singleResult());
+    Assertions.assertThat(taskAt(pi, Element.FOLLOW_UP_OVERDUE)).isNotNull();
+
+    completeAt("zhaolei", MONOPOLY, pi, Element.INVESTIGATE, Map.of(Var.MONOPOLY_RESULT, "NOT_FOUND",
+        Var.RESULT_NOTE, "現場未發現", Var.RESULT_DATE, calendar.today().toString()));
+    // the follow-up ended with the investigation: only sales operations' task is left
+    Assertions.assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).list())
+        .extracting(Task::getTaskDefinitionKey).containsExactly(Element.ACKNOWLEDGE);
+    completeAs("sunli", SALES_OPERATIONS, pi, Map.of(Var.ACKNOWLEDGEMENT_NOTE, "已知悉"));
+    assertThat(pi).hasPassed(Element.END_RESULT_RECORDED, Element.END_ACKNOWLEDGED)
+        .hasNotPassed(Element.RECORD_FOLLOW_UP).isEnded();
+  }
+
+  @Test
+  void aResultRecordedAfterTheTimerButBeforeTheOverdueStepOpensNoFollowUp() {
+    ProcessInstance pi = report("zhangwei", PLACE, "流動攤位售煙");
+    completeAs("wangfang", REGIONAL_EAST, pi, Map.of(Var.REVIEW_DECISION, "FORWARD"));
+    execute(managementService.createJobQuery().processInstanceId(pi.getId()).timers().singleResult());
+    Assertions.assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).executable().count()).isOne();
+
+    completeAt("zhaolei", MONOPOLY, pi, Element.INVESTIGATE, Map.of(Var.MONOPOLY_RESULT, "NOT_FOUND",
+        Var.RESULT_NOTE, "現場未發現", Var.RESULT_DATE, calendar.today().toString()));
+    Assertions.assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+    assertThat(pi).isWaitingAt(Element.ACKNOWLEDGE).hasNotPassed(Element.RECORD_OVERDUE);
+    UnlicensedReportRepository.Report r = reports.find(pi.getBusinessKey()).orElseThrow();
+    Assertions.assertThat(r.overdueAt()).isNull();
+    // and the steps write nothing for a report no longer at the monopoly department
+    Assertions.assertThat(reports.markOverdue(r.caseNo(), java.time.Instant.now())).isFalse();
+    Assertions.assertThat(reports.recordOverdueFollowUp(r.caseNo(), "wangfang", java.time.Instant.now(), "x")).isFalse();
+    Assertions.assertThat(reports.find(pi.getBusinessKey()).orElseThrow().overdueAt()).isNull();
+  }
+
+  @Test
   void theLoggedInCustomerManagerIsTheReporterWhateverTheVariablesSay() {
     identityService.setAuthentication("lina", MANAGER);
     Map<String, Object> v = reportVariables(PLACE, "西區路口售煙");
@@ -250,6 +319,90 @@ class UnlicensedSellerReportProcessTest extends ProcessTestBase {
     claimed.put(Var.SIGHTING_ID, 1L);
     Assertions.assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(UnlicensedSellerReportProcess.PROCESS_KEY,
         claimed)).isInstanceOf(InvalidInput.class).hasMessageContaining("由系統根據訪問記錄舉報");
+  }
+
+  @Test
+  void aStartCarriesOnlyTheReportsOwnFields() {
+    String eastCustomer = jdbc.queryForObject("SELECT MIN(customer_code) FROM cm_customer WHERE manager_id = 'zhangwei'",
+        String.class);
+    Map<String, Object> v = reportVariables(PLACE, "售煙");
+    v.put("customerCode", eastCustomer);
+    v.put(Var.REVIEW_DECISION, "DUPLICATE");
+    v.put(Var.DUPLICATE_OF, "WZ-1999-00001");
+    v.put(Var.MONOPOLY_RESULT, "NOT_FOUND");
+    v.put(Var.NEAR_CUSTOMER_TEXT, "假的附近客戶");
+    v.put(Var.INVESTIGATION_DUE, new java.util.Date());
+    ProcessInstance pi = start(v);
+    // decision 67: with customerCode an exit of that customer would delete the report
+    Assertions.assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys("customerCode", Var.REVIEW_DECISION,
+        Var.DUPLICATE_OF, Var.MONOPOLY_RESULT, Var.NEAR_CUSTOMER_TEXT, Var.INVESTIGATION_DUE)
+        .containsEntry(Var.PLACE, PLACE);
+    Assertions.assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("customerCode", eastCustomer)
+        .processDefinitionKey(UnlicensedSellerReportProcess.PROCESS_KEY).count()).isZero();
+  }
+
+  @Test
+  void aPaddedDecisionIsWrittenBackAsCheckedSoTheGatewayFindsItsPath() {
+    ProcessInstance pi = report("zhangwei", PLACE, "流動攤位售煙");
+    completeAs("wangfang", REGIONAL_EAST, pi, Map.of(Var.REVIEW_DECISION, " FORWARD "));
+    assertThat(pi).isWaitingAt(Element.INVESTIGATE);
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), Var.REVIEW_DECISION)).isEqualTo("FORWARD");
+    completeAs("zhaolei", MONOPOLY, pi, Map.of(Var.MONOPOLY_RESULT, "not_found ", Var.RESULT_NOTE, "現場未發現",
+        Var.RESULT_DATE, calendar.today().toString()));
+    Assertions.assertThat(runtimeService.getVariable(pi.getId(), Var.MONOPOLY_RESULT)).isEqualTo("NOT_FOUND");
+
+    ProcessInstance first = report("zhangwei", PLACE, "流動攤位售煙");
+    ProcessInstance second = report("zhangwei", PLACE, "又見");
+    completeAs("wangfang", REGIONAL_EAST, second, Map.of(Var.REVIEW_DECISION, "DUPLICATE ",
+        Var.DUPLICATE_OF, " " + first.getBusinessKey().toLowerCase(java.util.Locale.ROOT)));
+    assertThat(second).hasPassed(Element.END_DUPLICATE).isEnded();
+    Assertions.assertThat(reports.find(second.getBusinessKey()).orElseThrow().duplicateOf())
+        .isEqualTo(first.getBusinessKey());
+  }
+
+  @Test
+  void sightingsOfEndedVisitsThatWereNeverReportedAreReportedOnceAtStart() {
+    ProcessInstance running = report("zhangwei", PLACE, "仍在進行的訪問");
+    Map<String, Object> customer = jdbc.queryForMap("SELECT customer_code, manager_id FROM cm_customer "
+        + "WHERE manager_id = 'zhangwei' AND status = 'ACTIVE' ORDER BY customer_code LIMIT 1");
+    String code = (String) customer.get("CUSTOMER_CODE");
+    List<Long> visitIds = new ArrayList<>();
+    List<Long> sightingIds = new ArrayList<>();
+    try {
+      // a visit ended on the previous version, one cancelled, one whose instance still runs
+      for (String[] v : new String[][] {{"old-visit-ended", "DONE"}, {"old-visit-cancelled", "CANCELLED"},
+          {running.getId(), "DONE"}}) {
+        jdbc.update("INSERT INTO cm_visit (process_instance_id, customer_code, manager_id, visit_type, planned_date, "
+            + "due_at, status, checked_brands, created_at) VALUES (?, ?, 'zhangwei', 'REGULAR', CURRENT_DATE, "
+            + "CURRENT_TIMESTAMP, ?, '', CURRENT_TIMESTAMP)", v[0], code, v[1]);
+        long visitId = jdbc.queryForObject("SELECT id FROM cm_visit WHERE process_instance_id = ?", Long.class, v[0]);
+        visitIds.add(visitId);
+        jdbc.update("INSERT INTO cm_unlicensed_sighting (visit_id, customer_code, place, description, reported_by, "
+            + "reported_at) VALUES (?, ?, '東站廣場報刊亭', '報刊亭無證售煙', 'zhangwei', CURRENT_TIMESTAMP)", visitId, code);
+        sightingIds.add(jdbc.queryForObject("SELECT MAX(id) FROM cm_unlicensed_sighting", Long.class));
+      }
+      List<String> reported = unreportedSightings.report();
+      reported.forEach(caseNo -> started.add(runtimeService.createProcessInstanceQuery()
+          .processInstanceBusinessKey(caseNo).singleResult()));
+      Assertions.assertThat(reported).hasSize(1);
+      UnlicensedReportRepository.Report r = reports.find(reported.get(0)).orElseThrow();
+      Assertions.assertThat(r.visitId()).isEqualTo(visitIds.get(0));
+      Assertions.assertThat(r.reporterId()).isEqualTo("zhangwei");
+      Assertions.assertThat(r.regionCode()).isEqualTo("EAST");
+      Assertions.assertThat(r.status()).isEqualTo(ReportStatus.REPORTED);
+      Assertions.assertThat(jdbc.queryForList("SELECT status FROM cm_unlicensed_sighting WHERE id IN (?, ?, ?) ORDER BY id",
+          String.class, sightingIds.toArray())).containsExactly("REPORTED", "NEW", "NEW");
+      // once: the next start reports nothing again
+      Assertions.assertThat(unreportedSightings.report()).isEmpty();
+    } finally {
+      for (long id : sightingIds) {
+        jdbc.update("DELETE FROM cm_unlicensed_sighting WHERE id = ?", id);
+      }
+      for (long id : visitIds) {
+        jdbc.update("UPDATE cm_unlicensed_report SET visit_id = NULL WHERE visit_id = ?", id);
+        jdbc.update("DELETE FROM cm_visit WHERE id = ?", id);
+      }
+    }
   }
 
   // ---------------------------------------------------------------- bad input
@@ -324,6 +477,33 @@ class UnlicensedSellerReportProcessTest extends ProcessTestBase {
     Assertions.assertThat(PlaceKeys.matches("", "")).isFalse();
   }
 
+  @Test
+  void aPlaceThatGrowsUnderNormalisationStillOpensAReport() {
+    ProcessInstance pi = report("zhangwei", "㍿".repeat(200), "招牌寫滿株式会社的小店售煙");
+    UnlicensedReportRepository.Report r = reports.find(pi.getBusinessKey()).orElseThrow();
+    Assertions.assertThat(r.placeKey()).isEqualTo("株式会社".repeat(200));
+    assertThat(pi).isWaitingAt(Element.REVIEW);
+    // a key is bounded however much a place grows, and never ends in half a character
+    Assertions.assertThat(PlaceKeys.key("ﷺ".repeat(200))).hasSize(PlaceKeys.MAX_KEY);
+    Assertions.assertThat(PlaceKeys.key("a" + "𠀀".repeat(600))).hasSize(PlaceKeys.MAX_KEY - 1);
+  }
+
+  @Test
+  void anEvidenceFileOverTheLimitIsRefusedBeforeItIsRead() {
+    ProcessInstance pi = report("zhangwei", PLACE, "流動攤位售煙");
+    identityService.setAuthentication("zhangwei", MANAGER);
+    try {
+      Assertions.assertThatThrownBy(() -> views.addEvidence(pi.getBusinessKey(), "big.pdf", "application/pdf",
+              6L * 1024 * 1024, () -> {
+                throw new AssertionError("the content was read before its size was checked");
+              }))
+          .isInstanceOf(InvalidInput.class).hasMessageContaining("不能超過");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    Assertions.assertThat(reports.evidence(pi.getBusinessKey())).isEmpty();
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private ProcessInstance report(String reporter, String place, String description) {
@@ -389,6 +569,18 @@ class UnlicensedSellerReportProcessTest extends ProcessTestBase {
     identityService.setAuthentication(user, groups);
     try {
       Task task = task(pi);
+      taskService.claim(task.getId(), user);
+      taskService.complete(task.getId(), variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private void completeAt(String user, List<String> groups, ProcessInstance pi, String activityId,
+                          Map<String, Object> variables) {
+    identityService.setAuthentication(user, groups);
+    try {
+      Task task = taskAt(pi, activityId);
       taskService.claim(task.getId(), user);
       taskService.complete(task.getId(), variables);
     } finally {
