@@ -1,7 +1,6 @@
 package com.tobacco.cmw.promotion;
 
 import com.tobacco.cmw.customer.CustomerExited;
-import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -27,10 +26,12 @@ class PromotionCustomerExitListener {
 
   private final Campaigns campaigns;
   private final RuntimeService runtime;
+  private final PromotionClock clock;
 
-  PromotionCustomerExitListener(Campaigns campaigns, RuntimeService runtime) {
+  PromotionCustomerExitListener(Campaigns campaigns, RuntimeService runtime, PromotionClock clock) {
     this.campaigns = campaigns;
     this.runtime = runtime;
+    this.clock = clock;
   }
 
   @EventListener
@@ -39,7 +40,7 @@ class PromotionCustomerExitListener {
       long handOutId = ((Number) row.get("handout_id")).longValue();
       String reason = "客戶已退網:" + exited.reasonText() + "(" + exited.exitBusinessKey() + ")";
       campaigns.cancel(handOutId, reason.length() > 500 ? reason.substring(0, 500) : reason, exited.exitBusinessKey(),
-          Instant.now());
+          clock.now());
       String pid = (String) row.get("process_instance_id");
       withoutAuthorization(() -> {
         for (EventSubscription s : runtime.createEventSubscriptionQuery().processInstanceId(pid)

@@ -22,10 +22,12 @@ public class RecordDecisionDelegate implements JavaDelegate {
 
   private final Campaigns campaigns;
   private final Callers callers;
+  private final PromotionClock clock;
 
-  public RecordDecisionDelegate(Campaigns campaigns, Callers callers) {
+  public RecordDecisionDelegate(Campaigns campaigns, Callers callers, PromotionClock clock) {
     this.campaigns = campaigns;
     this.callers = callers;
+    this.clock = clock;
   }
 
   @Override
@@ -54,7 +56,7 @@ public class RecordDecisionDelegate implements JavaDelegate {
     if (!problems.isEmpty()) {
       throw InvalidInput.inForm(Var.CHOSEN_CUSTOMERS, problems.toString());
     }
-    Instant now = Instant.now();
+    Instant now = clock.now();
     campaigns.choose(campaign.id(), codes);
     codes.forEach(code -> campaigns.insertHandOut(campaign.id(), code, now));
     campaigns.decided(campaign.id(), callers.caller("system"), now);

@@ -3,7 +3,6 @@ package com.tobacco.cmw.promotion;
 import static com.tobacco.cmw.promotion.PromotionSelectionProcess.Var;
 
 import com.tobacco.cmw.process.InvalidInput;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,10 +27,12 @@ public class RecordRecommendationDelegate implements JavaDelegate {
 
   private final Campaigns campaigns;
   private final Callers callers;
+  private final PromotionClock clock;
 
-  public RecordRecommendationDelegate(Campaigns campaigns, Callers callers) {
+  public RecordRecommendationDelegate(Campaigns campaigns, Callers callers, PromotionClock clock) {
     this.campaigns = campaigns;
     this.callers = callers;
+    this.clock = clock;
   }
 
   @Override
@@ -61,7 +62,7 @@ public class RecordRecommendationDelegate implements JavaDelegate {
         kept.put(code, reasons.get(code));
       }
     });
-    campaigns.recommend(campaign.id(), manager, codes, kept, callers.caller(manager), Instant.now());
+    campaigns.recommend(campaign.id(), manager, codes, kept, callers.caller(manager), clock.now());
   }
 
   /** What is wrong with a recommendation, or null: the rules of §4.2.1 as the form explains them. */

@@ -5,7 +5,6 @@ import static com.tobacco.cmw.promotion.PromotionSelectionProcess.Var;
 import com.tobacco.cmw.process.InvalidInput;
 import com.tobacco.cmw.process.Variables;
 import com.tobacco.cmw.security.Roles;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,10 +23,12 @@ public class RecordRegionReviewDelegate implements JavaDelegate {
 
   private final Campaigns campaigns;
   private final Callers callers;
+  private final PromotionClock clock;
 
-  public RecordRegionReviewDelegate(Campaigns campaigns, Callers callers) {
+  public RecordRegionReviewDelegate(Campaigns campaigns, Callers callers, PromotionClock clock) {
     this.campaigns = campaigns;
     this.callers = callers;
+    this.clock = clock;
   }
 
   @Override
@@ -47,7 +48,7 @@ public class RecordRegionReviewDelegate implements JavaDelegate {
     }
     String comment = Variables.optionalText(execution, Var.REVIEW_COMMENT, "審核意見", 1000,
         m -> InvalidInput.inForm(Var.REVIEW_COMMENT, m));
-    campaigns.review(campaign.id(), region, removed, comment, callers.caller("system"), Instant.now());
+    campaigns.review(campaign.id(), region, removed, comment, callers.caller("system"), clock.now());
     campaigns.status(campaign.id(), "REVIEWING");
   }
 }
