@@ -42,6 +42,16 @@ class PromotionRulesTest {
   }
 
   @Test
+  void aHigherRankedCustomerNoLongerActiveIsNotPassedOver() {
+    // C1 exited after the evaluation: C2 and C3 are the top of what is left, no reason needed
+    assertThat(RecordRecommendationDelegate.problem(List.of("C2", "C3"), Map.of(), 2, LIST, java.util.Set.of("C1")))
+        .isNull();
+    // an active higher-ranked customer still counts
+    assertThat(RecordRecommendationDelegate.problem(List.of("C3", "C4"), Map.of(), 2, LIST, java.util.Set.of("C1")))
+        .contains("C2(第 2 名)").doesNotContain("C1(");
+  }
+
+  @Test
   void moreThanTheShareOrACustomerNotOnTheListIsRefused() {
     assertThat(RecordRecommendationDelegate.problem(List.of("C1", "C2", "C3", "C4"), Map.of(), 3, LIST))
         .contains("最多推薦 3 戶");
