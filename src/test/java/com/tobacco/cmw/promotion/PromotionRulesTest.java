@@ -75,6 +75,20 @@ class PromotionRulesTest {
   }
 
   @Test
+  void itemNamesThatCouldNeverBeHandedOutAreRefusedAtStart() {
+    List<String> problems = new ArrayList<>();
+    assertThat(PromotionInput.items("海報:大, 10, 1\n杯=2, 10, 1\n傘;藍, 10, 1\n扇:紅, 10, 1\n筆;黑, 10, 1\n打火機, 10, 1",
+        problems)).extracting(PromotionInput.ItemSpec::name).containsExactly("打火機");
+    assertThat(problems).hasSize(5).allSatisfy(p -> assertThat(p).contains("名稱不能含有"));
+    // every accepted name can be handed out by its own quantity line
+    problems.clear();
+    for (PromotionInput.ItemSpec item : PromotionInput.items("海報(大), 10, 1\n杯-2, 10, 1", new ArrayList<>())) {
+      assertThat(PromotionInput.quantities(item.name() + "=" + item.perCustomer(), problems)).containsOnlyKeys(item.name());
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
   void codesReasonsAndQuantities() {
     assertThat(PromotionInput.codes("c1, C2;C3\nc4", "x", IllegalArgumentException::new)).containsExactly("C1", "C2", "C3", "C4");
     assertThatThrownBy(() -> PromotionInput.codes("C1, c1", "推薦的客戶", IllegalArgumentException::new))
