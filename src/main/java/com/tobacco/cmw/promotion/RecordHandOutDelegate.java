@@ -94,7 +94,11 @@ public class RecordHandOutDelegate implements JavaDelegate {
     }
 
     locks.waitForLocks();
-    for (Map.Entry<String, Integer> e : quantities.entrySet()) {
+    // items are taken in the order of their id, whatever order the form lists them in: two
+    // hand-outs of the same items then lock the item rows in the same order and cannot deadlock
+    List<Map.Entry<String, Integer>> byItemId = quantities.entrySet().stream()
+        .sorted(java.util.Comparator.comparingLong(e -> items.get(e.getKey()).id())).toList();
+    for (Map.Entry<String, Integer> e : byItemId) {
       Campaigns.Item item = items.get(e.getKey());
       if (!campaigns.take(item.id(), e.getValue())) {
         int left = campaigns.items(campaign.id()).stream().filter(i -> i.id() == item.id()).findFirst()
