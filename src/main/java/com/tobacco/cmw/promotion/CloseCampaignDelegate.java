@@ -26,6 +26,6 @@ public class CloseCampaignDelegate implements JavaDelegate {
     String outcome = campaign.eligibleCount() == null || campaign.eligibleCount() == 0 ? "NO_ELIGIBLE"
         : campaigns.candidates(campaign.id()).stream().anyMatch(Campaigns.Candidate::chosen) ? "COMPLETED" : "NONE_CHOSEN";
     campaigns.close(campaign.id(), outcome, clock.now());
-    execution.setVariable("outcome", outcome);
+    execution.setVariable(PromotionSelectionProcess.Var.OUTCOME, outcome);
   }
 }

@@ -57,6 +57,7 @@ public final class PromotionSelectionProcess {
     public static final String REVIEW_REGION = "reviewRegion";
     public static final String FORWARDED_COUNT = "forwardedCount";
     public static final String CHOSEN_COUNT = "chosenCount";
+    public static final String OUTCOME = "outcome";
     public static final String HAND_OUT_CUSTOMERS = "handOutCustomers";
     public static final String HAND_OUT_CUSTOMER = "handOutCustomer";
     // recommendation task (local to each manager's instance)

@@ -33,6 +33,7 @@ public class RecordDecisionDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     callers.requireGroup(Roles.BRAND_MANAGERS, Var.CHOSEN_CUSTOMERS, "確定促銷客戶 / decide the customers");
+    PromotionVariables.keepOnly(execution, PromotionVariables.PROCESS);
     Campaigns.Campaign campaign = campaigns.require(execution.getProcessInstanceId());
     List<String> codes = PromotionInput.codes(execution.getVariable(Var.CHOSEN_CUSTOMERS), "確定的促銷客戶",
         m -> InvalidInput.inForm(Var.CHOSEN_CUSTOMERS, m));

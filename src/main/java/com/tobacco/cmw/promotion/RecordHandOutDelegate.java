@@ -43,6 +43,7 @@ public class RecordHandOutDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String code = (String) execution.getVariable(Var.HAND_OUT_CUSTOMER);
+    PromotionVariables.keepOnly(execution, PromotionVariables.PROCESS);
     Campaigns.Campaign campaign = campaigns.require(execution.getProcessInstanceId());
     // the customer's manager now, or whoever holds the task (it stays with the manager it was given to)
     String manager = campaigns.assignee(campaign.id(), code)

@@ -38,6 +38,7 @@ public class RecordRecommendationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String manager = (String) execution.getVariable(Var.RECOMMENDER);
+    PromotionVariables.keepOnly(execution, PromotionVariables.PROCESS);
     callers.requireUser(manager, Var.RECOMMENDED_CUSTOMERS, "推薦其客戶 / recommend their customers");
     Campaigns.Campaign campaign = campaigns.require(execution.getProcessInstanceId());
     Function<String, RuntimeException> error = m -> InvalidInput.inForm(Var.RECOMMENDED_CUSTOMERS, m);

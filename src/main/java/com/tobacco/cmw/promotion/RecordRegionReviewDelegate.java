@@ -34,6 +34,7 @@ public class RecordRegionReviewDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String region = (String) execution.getVariable(Var.REVIEW_REGION);
+    PromotionVariables.keepOnly(execution, PromotionVariables.PROCESS);
     callers.requireGroup(Roles.regionalManagersOf(region), Var.REMOVED_CUSTOMERS, "審核本區域的推薦 / review this region");
     Campaigns.Campaign campaign = campaigns.require(execution.getProcessInstanceId());
     Map<String, String> removed = PromotionInput.reasons(execution.getVariable(Var.REMOVED_CUSTOMERS), "刪除的客戶及理由",

@@ -199,6 +199,40 @@ class PromotionHttpTest extends SpringTestBase {
   }
 
   @Test
+  void aCampaignNeverCarriesACustomerCodeOrManagerIdGivenAtStartOrWithATask() throws Exception {
+    // decision 67: an approved exit deletes every running instance with the exited customer's customerCode;
+    // a campaign serves many customers, so neither a start nor a task may leave one on it
+    String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+    String to = LocalDate.parse(today).plusMonths(1).toString();
+    String customer = jdbc.queryForObject("SELECT customer_code FROM cm_customer WHERE manager_id = 'zhangwei' "
+        + "ORDER BY customer_code FETCH FIRST 1 ROWS ONLY", String.class);
+    HttpResponse<String> started = rest.post("liuyang", "/engine-rest/process-definition/key/promotionSelection/start",
+        "{\"variables\":{\"brandCode\":{\"value\":\"B001\"},\"regions\":{\"value\":\"EAST\"},\"slots\":{\"value\":2},"
+            + "\"items\":{\"value\":\"海報, 20, 1\"},\"periodFrom\":{\"value\":\"" + today + "\"},\"periodTo\":{\"value\":\""
+            + to + "\"},\"customerCode\":{\"value\":\"" + customer + "\"},\"managerId\":{\"value\":\"zhangwei\"},"
+            + "\"whatever\":{\"value\":1}}}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    String pid = json.readTree(started.body()).path("id").asText();
+    assertThat(runtimeService.getVariables(pid)).doesNotContainKeys("customerCode", "managerId", "whatever")
+        .containsKeys("brandCode", "campaignNo");
+    assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("customerCode", customer).list())
+        .noneMatch(p -> p.getId().equals(pid));
+    ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+    fx.runJobs(pi);
+
+    // a task completion adds the variable to the instance; the recording step takes it off again
+    String task = tasks("zhangwei", pid).get(0).path("id").asText();
+    HttpResponse<String> done = rest.post("zhangwei", "/engine-rest/task/" + task + "/submit-form",
+        "{\"variables\":{\"customerCode\":{\"value\":\"" + customer + "\"},\"managerId\":{\"value\":\"zhangwei\"}}}");
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+    assertThat(runtimeService.getVariables(pid)).doesNotContainKeys("customerCode", "managerId");
+    assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("customerCode", customer).list())
+        .noneMatch(p -> p.getId().equals(pid));
+    assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("managerId", "zhangwei").list())
+        .noneMatch(p -> p.getId().equals(pid));
+  }
+
+  @Test
   void onlyBrandManagersStartAndABadStartIsAnsweredWithItsProblems() throws Exception {
     String body = "{\"brandCode\":\"NOPE\",\"periodFrom\":\"2026-12-31\",\"periodTo\":\"2026-12-01\",\"regions\":[\"MOON\"],"
         + "\"slots\":0,\"items\":[]}";
