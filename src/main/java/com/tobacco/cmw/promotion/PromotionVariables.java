@@ -29,6 +29,7 @@ final class PromotionVariables {
   static final Set<String> PROCESS = Set.of(Var.BRAND_CODE, Var.PERIOD_FROM, Var.PERIOD_TO, Var.REGIONS, Var.SLOTS,
       Var.ITEMS, Var.NOTE, Var.CAMPAIGN_NO, Var.CAMPAIGN_TEXT, Var.ELIGIBLE_COUNT, Var.CHOSEN_COUNT, Var.OUTCOME,
       Var.FORWARDED_TEXT, Var.CHOSEN_CUSTOMERS);
+  // FORWARDED_TEXT and CHOSEN_CUSTOMERS live only while the brand manager decides (RecordDecisionDelegate)
 
   private PromotionVariables() {}
 

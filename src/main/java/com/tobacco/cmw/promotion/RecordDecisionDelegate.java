@@ -57,6 +57,10 @@ public class RecordDecisionDelegate implements JavaDelegate {
     if (!problems.isEmpty()) {
       throw InvalidInput.inForm(Var.CHOSEN_CUSTOMERS, problems.toString());
     }
+    // the forwarded list of every region (with scores) was for the brand manager only: once decided
+    // it leaves the instance, so the hand-out holders cannot read it through the task's variables
+    execution.getProcessInstance().removeVariableLocal(Var.FORWARDED_TEXT);
+    execution.getProcessInstance().removeVariableLocal(Var.CHOSEN_CUSTOMERS);
     Instant now = clock.now();
     campaigns.choose(campaign.id(), codes);
     codes.forEach(code -> campaigns.insertHandOut(campaign.id(), code, now));

@@ -137,6 +137,17 @@ class PromotionHttpTest extends SpringTestBase {
     JsonNode lHandOuts = tasks("lina", pid);
     assertThat(zHandOuts.size() + lHandOuts.size()).isEqualTo(4);
     assertThat(zHandOuts.size()).isGreaterThanOrEqualTo(1);
+    // the decision's list of every region's forwarded customers is not readable from a hand-out
+    List<String> westCodes = jdbc.queryForList("SELECT customer_code FROM cm_customer WHERE region_code = 'WEST'",
+        String.class);
+    assertThat(westCodes).isNotEmpty();
+    for (String path : List.of("/variables", "/form-variables")) {
+      HttpResponse<String> visible = rest.get("zhangwei", "/engine-rest/task/" + zHandOuts.get(0).path("id").asText() + path);
+      assertThat(visible.statusCode()).as(visible.body()).isEqualTo(200);
+      assertThat(visible.body()).doesNotContain("forwardedText").doesNotContain("chosenCustomers");
+      westCodes.forEach(code -> assertThat(java.util.regex.Pattern.compile("\\b" + code + "\\b").matcher(visible.body())
+          .find()).as(path + " shows " + code).isFalse());
+    }
     String receiptVars = "{\"variables\":{\"signerName\":{\"value\":\"張老闆\"},\"receiptConfirmed\":{\"value\":true},"
         + "\"signedOn\":{\"value\":\"" + today + "\"}}}";
     String firstZ = zHandOuts.get(0).path("id").asText();
