@@ -42,11 +42,12 @@ class PromotionCustomerExitListener {
       campaigns.cancel(handOutId, reason.length() > 500 ? reason.substring(0, 500) : reason, exited.exitBusinessKey(),
           clock.now());
       String pid = (String) row.get("process_instance_id");
+      String taskExecution = (String) row.get("task_execution_id");
       withoutAuthorization(() -> {
+        // the hand-out's own task, by the link set when it was created (not by a variable)
         for (EventSubscription s : runtime.createEventSubscriptionQuery().processInstanceId(pid)
             .eventName(PromotionSelectionProcess.MESSAGE_HAND_OUT_CANCELLED).list()) {
-          if (exited.customerCode().equals(runtime.getVariable(s.getExecutionId(),
-              PromotionSelectionProcess.Var.HAND_OUT_CUSTOMER))) {
+          if (s.getExecutionId().equals(taskExecution)) {
             runtime.messageEventReceived(PromotionSelectionProcess.MESSAGE_HAND_OUT_CANCELLED, s.getExecutionId());
           }
         }

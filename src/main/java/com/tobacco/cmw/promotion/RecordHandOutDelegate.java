@@ -42,14 +42,17 @@ public class RecordHandOutDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = (String) execution.getVariable(Var.HAND_OUT_CUSTOMER);
     PromotionVariables.keepOnly(execution, PromotionVariables.PROCESS);
     Campaigns.Campaign campaign = campaigns.require(execution.getProcessInstanceId());
+    // the hand-out linked to this branch when its task was created: its customer, not the variable
+    Campaigns.HandOut linked = campaigns.handOutOf(HandOutExecution.idOf(execution))
+        .orElseThrow(() -> new IllegalStateException("no hand-out linked to execution " + execution.getId()));
+    String code = linked.customerCode();
     // the customer's manager now, or whoever holds the task (it stays with the manager it was given to)
     String manager = campaigns.assignee(campaign.id(), code)
         .filter(holder -> holder.equals(callers.caller(holder))).orElse(parties.currentManager(code));
     callers.requireUser(manager, Var.HANDED_ITEMS, "向客戶 " + code + " 發放促銷品 / hand out to " + code);
-    Campaigns.HandOut handOut = campaigns.handOut(campaign.id(), code)
+    Campaigns.HandOut handOut = java.util.Optional.of(linked)
         .filter(h -> h.status().equals("PENDING"))
         .orElseThrow(() -> InvalidInput.inForm(Var.HANDED_ITEMS, "客戶 " + code + " 的促銷品已不是待發放 / the hand-out to "
             + code + " is no longer pending"));

@@ -274,6 +274,37 @@ class PromotionSelectionProcessTest extends ProcessTestBase {
     Assertions.assertThat(campaigns.items(c.id())).extracting(Campaigns.Item::handedOut).containsExactly(2, 3);
   }
 
+  @Test
+  void aHandOutStaysWithItsCustomerWhateverItsHolderWritesIntoTheVariables() {
+    ProcessInstance pi = toDecision("EAST", 2);
+    fx.complete("liuyang", BRAND, fx.tasks(pi, Element.DECIDE).get(0), Map.of());
+    List<Task> handOuts = fx.tasks(pi, Element.HAND_OUT);
+    Assertions.assertThat(handOuts).hasSize(2);
+    Task first = handOuts.get(0);
+    Task second = handOuts.get(1);
+    String a = (String) fx.localVariable(first, Var.HAND_OUT_CUSTOMER);
+    String b = (String) fx.localVariable(second, Var.HAND_OUT_CUSTOMER);
+    Campaigns.Campaign c = campaigns.find(pi.getBusinessKey()).orElseThrow();
+
+    // a's task, its variable overwritten (PUT task variable) and completed with b's code: a's hand-out is recorded
+    taskService.setVariable(first.getId(), Var.HAND_OUT_CUSTOMER, b);
+    Map<String, Object> receipt = new HashMap<>(Map.of(Var.SIGNER_NAME, "店主", Var.RECEIPT_CONFIRMED, true,
+        Var.SIGNED_ON, LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(), Var.HAND_OUT_CUSTOMER, b));
+    fx.complete(first.getAssignee(), MANAGER, first, receipt);
+    Assertions.assertThat(campaigns.handOut(c.id(), a).orElseThrow().status()).isEqualTo("HANDED_OUT");
+    Assertions.assertThat(campaigns.handOut(c.id(), b).orElseThrow().status()).isEqualTo("PENDING");
+    Assertions.assertThat(fx.tasks(pi, Element.HAND_OUT)).extracting(Task::getId).containsExactly(second.getId());
+
+    // b's task says a: b's exit still ends b's task, found by its link and not by the variable
+    taskService.setVariable(second.getId(), Var.HAND_OUT_CUSTOMER, a);
+    transactions.executeWithoutResult(s -> events.publishEvent(new CustomerExited(b, "許可證註銷", "TC-2026-00098",
+        "wangfang", "exit-pi")));
+    Assertions.assertThat(campaigns.handOut(c.id(), b).orElseThrow().status()).isEqualTo("CANCELLED");
+    Assertions.assertThat(campaigns.handOut(c.id(), a).orElseThrow().status()).isEqualTo("HANDED_OUT");
+    fx.runJobs(pi);
+    assertThat(pi).hasPassed(Element.END_HAND_OUT_CANCELLED, Element.END_HANDED_OUT).isEnded();
+  }
+
   // ---------------------------------------------------------------- refusals
 
   @Test
