@@ -307,6 +307,12 @@ public class Campaigns {
         String.class, campaignId, customerCode).stream().filter(java.util.Objects::nonNull).findFirst();
   }
 
+  /** A pending hand-out its manager could not hand out (stock gone, customer refused…): nothing taken from stock. */
+  public boolean notHandedOut(long handOutId, String reason, String by, Instant at) {
+    return jdbc.update("UPDATE cm_promotion_handout SET status = 'NOT_HANDED_OUT', cancel_reason = ?, handed_by = ?, "
+        + "handed_at = ? WHERE id = ? AND status = 'PENDING'", reason, by, Timestamp.from(at), handOutId) == 1;
+  }
+
   /** Cancels a pending hand-out (the customer exited): nothing is taken from stock. */
   public boolean cancel(long handOutId, String reason, String exitBusinessKey, Instant at) {
     return jdbc.update("UPDATE cm_promotion_handout SET status = 'CANCELLED', cancel_reason = ?, exit_business_key = ?, "

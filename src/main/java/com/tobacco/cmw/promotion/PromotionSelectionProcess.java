@@ -78,6 +78,9 @@ public final class PromotionSelectionProcess {
     public static final String SIGNER_NAME = "signerName";
     public static final String RECEIPT_CONFIRMED = "receiptConfirmed";
     public static final String SIGNED_ON = "signedOn";
+    /** {@code HANDED_OUT} (default) or {@code NOT_HANDED_OUT} with {@link #NOT_HANDED_OUT_REASON}. */
+    public static final String HAND_OUT_OUTCOME = "handOutOutcome";
+    public static final String NOT_HANDED_OUT_REASON = "notHandedOutReason";
 
     private Var() {}
   }

@@ -54,6 +54,17 @@ public class RecordDecisionDelegate implements JavaDelegate {
       problems.append(problems.isEmpty() ? "" : "\n").append("最多確定 ").append(campaign.slots()).append(" 戶(名額),您選了 ")
           .append(codes.size()).append(" 戶 / at most ").append(campaign.slots()).append(" customers (the slots)");
     }
+    for (Campaigns.Item item : campaigns.items(campaign.id())) {
+      int left = item.stock() - item.handedOut();
+      long needed = (long) codes.size() * item.perCustomer();
+      if (needed > left) {
+        problems.append(problems.isEmpty() ? "" : "\n").append("促銷品「").append(item.name()).append("」剩餘 ").append(left)
+            .append(",不夠 ").append(codes.size()).append(" 戶各發標準數量 ").append(item.perCustomer()).append("(需要 ")
+            .append(needed).append("),最多確定 ").append(left / item.perCustomer()).append(" 戶 / not enough ")
+            .append(item.name()).append(": ").append(left).append(" left, ").append(needed).append(" needed for ")
+            .append(codes.size()).append(" customers at ").append(item.perCustomer()).append(" each");
+      }
+    }
     if (!problems.isEmpty()) {
       throw InvalidInput.inForm(Var.CHOSEN_CUSTOMERS, problems.toString());
     }

@@ -305,6 +305,40 @@ class PromotionSelectionProcessTest extends ProcessTestBase {
     assertThat(pi).hasPassed(Element.END_HAND_OUT_CANCELLED, Element.END_HANDED_OUT).isEnded();
   }
 
+  @Test
+  void theDecisionStaysWithinTheStockAndAHandOutThatCannotBeMadeEndsWithItsReason() {
+    ProcessInstance pi = toDecision("EAST", 2, "海報, 40, 2\n打火機, 5, 3");
+    Campaigns.Campaign c = campaigns.find(pi.getBusinessKey()).orElseThrow();
+    // the default choice (2 customers) needs 6 lighters, 5 are left
+    Assertions.assertThatThrownBy(() -> fx.complete("liuyang", BRAND, fx.tasks(pi, Element.DECIDE).get(0), Map.of()))
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("促銷品「打火機」剩餘 5").hasMessageContaining("最多確定 1 戶");
+    Assertions.assertThat(fx.count("cm_promotion_handout")).isZero();
+    String one = campaigns.candidates(c.id()).stream().filter(x -> "FORWARDED".equals(x.reviewStatus())).findFirst()
+        .orElseThrow().customerCode();
+    fx.complete("liuyang", BRAND, fx.tasks(pi, Element.DECIDE).get(0), Map.of(Var.CHOSEN_CUSTOMERS, one));
+
+    Task handOut = fx.tasks(pi, Element.HAND_OUT).get(0);
+    Assertions.assertThat(fx.localVariable(handOut, Var.HAND_OUT_OUTCOME)).isEqualTo("HANDED_OUT");
+    Assertions.assertThatThrownBy(() -> fx.complete(handOut.getAssignee(), MANAGER, handOut,
+            Map.of(Var.HAND_OUT_OUTCOME, "NOT_HANDED_OUT")))
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("未能發放的原因");
+    Assertions.assertThatThrownBy(() -> fx.complete(handOut.getAssignee(), MANAGER, handOut,
+            Map.of(Var.HAND_OUT_OUTCOME, "MAYBE", Var.NOT_HANDED_OUT_REASON, "x")))
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("發放結果");
+    Assertions.assertThat(campaigns.handOut(c.id(), one).orElseThrow().status()).isEqualTo("PENDING");
+    fx.complete(handOut.getAssignee(), MANAGER, handOut, Map.of(Var.HAND_OUT_OUTCOME, "NOT_HANDED_OUT",
+        Var.NOT_HANDED_OUT_REASON, "客戶拒收"));
+    fx.runJobs(pi);
+    assertThat(pi).hasPassed(Element.RECORD_HAND_OUT, Element.END_HANDED_OUT, Element.CLOSE).isEnded();
+    Campaigns.HandOut h = campaigns.handOut(c.id(), one).orElseThrow();
+    Assertions.assertThat(h.status()).isEqualTo("NOT_HANDED_OUT");
+    Assertions.assertThat(h.cancelReason()).isEqualTo("客戶拒收");
+    Assertions.assertThat(h.handedBy()).isEqualTo(handOut.getAssignee());
+    Assertions.assertThat(campaigns.lines(h.id())).isEmpty();
+    Assertions.assertThat(campaigns.items(c.id())).extracting(Campaigns.Item::handedOut).containsExactly(0, 0);
+    Assertions.assertThat(campaigns.find(pi.getBusinessKey()).orElseThrow().status()).isEqualTo("CLOSED");
+  }
+
   // ---------------------------------------------------------------- refusals
 
   @Test
@@ -422,7 +456,11 @@ class PromotionSelectionProcessTest extends ProcessTestBase {
 
   /** A campaign of one region at the brand manager's decision, every recommendation forwarded. */
   private ProcessInstance toDecision(String region, int slots) {
-    ProcessInstance pi = fx.start(campaign(region, slots, ITEMS));
+    return toDecision(region, slots, ITEMS);
+  }
+
+  private ProcessInstance toDecision(String region, int slots, String items) {
+    ProcessInstance pi = fx.start(campaign(region, slots, items));
     fx.runJobs(pi);
     for (Task t : fx.tasks(pi, Element.RECOMMEND)) {
       fx.complete(t.getAssignee(), MANAGER, t, Map.of());
