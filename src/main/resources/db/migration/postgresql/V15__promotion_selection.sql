@@ -24,7 +24,7 @@ CREATE TABLE cm_promotion_campaign (
   note                VARCHAR(1000),
   status              VARCHAR(12) NOT NULL CHECK (status IN ('EVALUATING','RECOMMENDING','REVIEWING','DECIDING',
                                                              'HANDING_OUT','CLOSED')),
-  outcome             VARCHAR(12) CHECK (outcome IN ('COMPLETED','NO_ELIGIBLE','NONE_CHOSEN')),
+  outcome             VARCHAR(12) CHECK (outcome IN ('COMPLETED','NO_ELIGIBLE','NONE_CHOSEN','CANCELLED')),
   evaluated_on        DATE NOT NULL,
   eligible_count      INT,
   started_by          VARCHAR(64) NOT NULL,

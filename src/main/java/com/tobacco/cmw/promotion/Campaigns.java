@@ -130,6 +130,22 @@ public class Campaigns {
         outcome, Timestamp.from(at), campaignId);
   }
 
+  /**
+   * The campaign's instance was deleted before it closed: the campaign closes as {@code CANCELLED}
+   * and its pending hand-outs as {@code CANCELLED} with {@code note}; false when it was closed already.
+   */
+  public boolean cancelCampaign(long campaignId, String note, Instant at) {
+    jdbc.update("UPDATE cm_promotion_handout SET status = 'CANCELLED', cancel_reason = ?, handed_at = ? "
+        + "WHERE campaign_id = ? AND status = 'PENDING'", note, Timestamp.from(at), campaignId);
+    return jdbc.update("UPDATE cm_promotion_campaign SET status = 'CLOSED', outcome = 'CANCELLED', closed_at = ? "
+        + "WHERE id = ? AND status <> 'CLOSED'", Timestamp.from(at), campaignId) == 1;
+  }
+
+  public Optional<Campaign> findByInstance(String processInstanceId) {
+    return jdbc.query("SELECT " + CAMPAIGN_COLUMNS + " FROM cm_promotion_campaign WHERE process_instance_id = ?",
+        Campaigns::campaign, processInstanceId).stream().findFirst();
+  }
+
   // ---------------------------------------------------------------- items
 
   public List<Item> items(long campaignId) {

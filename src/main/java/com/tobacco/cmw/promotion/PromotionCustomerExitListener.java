@@ -27,16 +27,19 @@ class PromotionCustomerExitListener {
   private final Campaigns campaigns;
   private final RuntimeService runtime;
   private final PromotionClock clock;
+  private final PendingHandOuts pending;
 
-  PromotionCustomerExitListener(Campaigns campaigns, RuntimeService runtime, PromotionClock clock) {
+  PromotionCustomerExitListener(Campaigns campaigns, RuntimeService runtime, PromotionClock clock,
+                                PendingHandOuts pending) {
     this.campaigns = campaigns;
     this.runtime = runtime;
     this.clock = clock;
+    this.pending = pending;
   }
 
   @EventListener
   public void customerExited(CustomerExited exited) {
-    for (Map<String, Object> row : campaigns.pendingOf(exited.customerCode())) {
+    for (Map<String, Object> row : pending.of(exited.customerCode())) {
       long handOutId = ((Number) row.get("handout_id")).longValue();
       String reason = "客戶已退網:" + exited.reasonText() + "(" + exited.exitBusinessKey() + ")";
       campaigns.cancel(handOutId, reason.length() > 500 ? reason.substring(0, 500) : reason, exited.exitBusinessKey(),

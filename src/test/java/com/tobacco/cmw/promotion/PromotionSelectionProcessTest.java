@@ -339,6 +339,39 @@ class PromotionSelectionProcessTest extends ProcessTestBase {
     Assertions.assertThat(campaigns.find(pi.getBusinessKey()).orElseThrow().status()).isEqualTo("CLOSED");
   }
 
+  @Test
+  void aDeletedCampaignClosesItsRecordsWithOrWithoutListeners() {
+    // deleted with listeners (REST, Cockpit without "skip"): the end listener closes it at once
+    ProcessInstance first = toDecision("EAST", 2);
+    fx.complete("liuyang", BRAND, fx.tasks(first, Element.DECIDE).get(0), Map.of());
+    Campaigns.Campaign c1 = campaigns.find(first.getBusinessKey()).orElseThrow();
+    String customer = campaigns.handOuts(c1.id()).get(0).customerCode();
+    Assertions.assertThat(outstanding(customer)).hasSize(1);
+    runtimeService.deleteProcessInstance(first.getId(), "administrator");
+    Assertions.assertThat(campaigns.find(first.getBusinessKey()).orElseThrow()).satisfies(c -> {
+      Assertions.assertThat(c.status()).isEqualTo("CLOSED");
+      Assertions.assertThat(c.outcome()).isEqualTo("CANCELLED");
+    });
+    Assertions.assertThat(campaigns.handOuts(c1.id())).allSatisfy(h -> {
+      Assertions.assertThat(h.status()).isEqualTo("CANCELLED");
+      Assertions.assertThat(h.cancelReason()).isEqualTo(com.tobacco.cmw.process.InstanceRuns.ENDED_NOTE);
+    });
+    Assertions.assertThat(outstanding(customer)).isEmpty();
+
+    // deleted skipping custom listeners (Cockpit's cancel dialog): closed where the hand-outs are next read
+    ProcessInstance second = toDecision("EAST", 2);
+    fx.complete("liuyang", BRAND, fx.tasks(second, Element.DECIDE).get(0), Map.of());
+    Campaigns.Campaign c2 = campaigns.find(second.getBusinessKey()).orElseThrow();
+    runtimeService.deleteProcessInstance(second.getId(), "administrator", true);
+    Assertions.assertThat(campaigns.handOuts(c2.id())).allSatisfy(h -> Assertions.assertThat(h.status()).isEqualTo("PENDING"));
+    Assertions.assertThat(outstanding(customer)).isEmpty();
+    Assertions.assertThat(campaigns.find(second.getBusinessKey()).orElseThrow().outcome()).isEqualTo("CANCELLED");
+    Assertions.assertThat(campaigns.handOuts(c2.id())).allSatisfy(h -> {
+      Assertions.assertThat(h.status()).isEqualTo("CANCELLED");
+      Assertions.assertThat(h.cancelReason()).isEqualTo(com.tobacco.cmw.process.InstanceRuns.ENDED_NOTE);
+    });
+  }
+
   // ---------------------------------------------------------------- refusals
 
   @Test
