@@ -372,6 +372,24 @@ class PromotionSelectionProcessTest extends ProcessTestBase {
     });
   }
 
+  @Test
+  void everyRecordedTimeFollowsTheEngineClock() {
+    java.time.Instant fixed = java.time.Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(fixed));
+    try {
+      ProcessInstance pi = toDecision("EAST", 2);
+      fx.complete("liuyang", BRAND, fx.tasks(pi, Element.DECIDE).get(0), Map.of(Var.CHOSEN_CUSTOMERS, ""));
+      fx.runJobs(pi);
+      Campaigns.Campaign c = campaigns.find(pi.getBusinessKey()).orElseThrow();
+      Assertions.assertThat(List.of(c.startedAt(), c.decidedAt(), c.closedAt())).containsOnly(fixed);
+      Assertions.assertThat(jdbc.queryForList("SELECT recommended_at FROM cm_promotion_candidate WHERE recommended "
+          + "UNION SELECT reviewed_at FROM cm_promotion_candidate WHERE reviewed_at IS NOT NULL", java.sql.Timestamp.class))
+          .extracting(java.sql.Timestamp::toInstant).containsOnly(fixed);
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
   // ---------------------------------------------------------------- refusals
 
   @Test
