@@ -24,7 +24,7 @@ CREATE TABLE cm_promotion_campaign (
   note                VARCHAR(1000),
   status              VARCHAR(12) NOT NULL CHECK (status IN ('EVALUATING','RECOMMENDING','REVIEWING','DECIDING',
                                                              'HANDING_OUT','CLOSED')),
-  outcome             VARCHAR(12) CHECK (outcome IN ('COMPLETED','NO_ELIGIBLE','NONE_CHOSEN')),
+  outcome             VARCHAR(12) CHECK (outcome IN ('COMPLETED','NO_ELIGIBLE','NONE_CHOSEN','CANCELLED')),
   evaluated_on        DATE NOT NULL,
   eligible_count      INT,
   started_by          VARCHAR(64) NOT NULL,
@@ -109,13 +109,19 @@ CREATE TABLE cm_promotion_review (
   PRIMARY KEY (campaign_id, region_code)
 );
 
--- the hand-out to one chosen customer and its 《宣傳促銷品簽收單》 (§4.2.2); assignee: who holds its task
+-- the hand-out to one chosen customer and its 《宣傳促銷品簽收單》 (§4.2.2); assignee: who holds its task;
+-- execution_id: the engine's execution of this hand-out (its multi-instance branch) and task_execution_id
+-- that of its task, both set when the task is created: the recording step and an exit find the hand-out
+-- by them, never by a variable the task's holder could overwrite; CANCELLED: the customer exited
+-- (cancel_reason, exit_business_key); NOT_HANDED_OUT: its manager could not hand out (cancel_reason: why)
 CREATE TABLE cm_promotion_handout (
   id                BIGSERIAL PRIMARY KEY,
   campaign_id       BIGINT NOT NULL REFERENCES cm_promotion_campaign(id),
   customer_code     VARCHAR(20) NOT NULL REFERENCES cm_customer(customer_code),
-  status            VARCHAR(10) NOT NULL CHECK (status IN ('PENDING','HANDED_OUT','CANCELLED')),
+  status            VARCHAR(16) NOT NULL CHECK (status IN ('PENDING','HANDED_OUT','CANCELLED','NOT_HANDED_OUT')),
   assignee          VARCHAR(64),
+  execution_id      VARCHAR(64) UNIQUE,
+  task_execution_id VARCHAR(64),
   signer_name       VARCHAR(60),
   confirmed         BOOLEAN,
   signed_on         DATE,

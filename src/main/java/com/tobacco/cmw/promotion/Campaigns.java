@@ -130,6 +130,22 @@ public class Campaigns {
         outcome, Timestamp.from(at), campaignId);
   }
 
+  /**
+   * The campaign's instance was deleted before it closed: the campaign closes as {@code CANCELLED}
+   * and its pending hand-outs as {@code CANCELLED} with {@code note}; false when it was closed already.
+   */
+  public boolean cancelCampaign(long campaignId, String note, Instant at) {
+    jdbc.update("UPDATE cm_promotion_handout SET status = 'CANCELLED', cancel_reason = ?, handed_at = ? "
+        + "WHERE campaign_id = ? AND status = 'PENDING'", note, Timestamp.from(at), campaignId);
+    return jdbc.update("UPDATE cm_promotion_campaign SET status = 'CLOSED', outcome = 'CANCELLED', closed_at = ? "
+        + "WHERE id = ? AND status <> 'CLOSED'", Timestamp.from(at), campaignId) == 1;
+  }
+
+  public Optional<Campaign> findByInstance(String processInstanceId) {
+    return jdbc.query("SELECT " + CAMPAIGN_COLUMNS + " FROM cm_promotion_campaign WHERE process_instance_id = ?",
+        Campaigns::campaign, processInstanceId).stream().findFirst();
+  }
+
   // ---------------------------------------------------------------- items
 
   public List<Item> items(long campaignId) {
@@ -256,7 +272,8 @@ public class Campaigns {
 
   /** Pending hand-outs of a customer in running campaigns: campaign number, process instance, brand. */
   public List<Map<String, Object>> pendingOf(String customerCode) {
-    return jdbc.queryForList("SELECT c.campaign_no, c.process_instance_id, c.brand_code, h.id AS handout_id "
+    return jdbc.queryForList("SELECT c.campaign_no, c.process_instance_id, c.brand_code, h.id AS handout_id, "
+        + "h.task_execution_id "
         + "FROM cm_promotion_handout h JOIN cm_promotion_campaign c ON c.id = h.campaign_id "
         + "WHERE h.customer_code = ? AND h.status = 'PENDING' ORDER BY c.campaign_no", customerCode);
   }
@@ -279,15 +296,37 @@ public class Campaigns {
         (rs, i) -> new HandOutLine(rs.getLong(1), rs.getString(2), rs.getInt(3)), handOutId);
   }
 
-  /** Who holds the hand-out's task now (set when the task is created or reassigned). */
-  public void assign(long campaignId, String customerCode, String assignee) {
-    jdbc.update("UPDATE cm_promotion_handout SET assignee = ? WHERE campaign_id = ? AND customer_code = ?", assignee,
+  /**
+   * Links a pending hand-out to its engine execution and task execution when its task is created
+   * (the customer comes from the decision's collection then, before anyone could change a variable).
+   */
+  public void bind(long campaignId, String customerCode, String executionId, String taskExecutionId, String assignee) {
+    jdbc.update("UPDATE cm_promotion_handout SET execution_id = ?, task_execution_id = ?, assignee = ? "
+        + "WHERE campaign_id = ? AND customer_code = ? AND execution_id IS NULL", executionId, taskExecutionId, assignee,
         campaignId, customerCode);
+  }
+
+  /** Who holds the hand-out's task now (set when the task is created or reassigned). */
+  public void assign(String executionId, String assignee) {
+    jdbc.update("UPDATE cm_promotion_handout SET assignee = ? WHERE execution_id = ?", assignee, executionId);
+  }
+
+  /** The hand-out linked to this engine execution ({@link #bind}). */
+  public Optional<HandOut> handOutOf(String executionId) {
+    return jdbc.query("SELECT id, campaign_id, customer_code, status, signer_name, confirmed, signed_on, handed_by, "
+            + "handed_at, cancel_reason, exit_business_key, created_at FROM cm_promotion_handout WHERE execution_id = ?",
+        Campaigns::handOut, executionId).stream().findFirst();
   }
 
   public Optional<String> assignee(long campaignId, String customerCode) {
     return jdbc.queryForList("SELECT assignee FROM cm_promotion_handout WHERE campaign_id = ? AND customer_code = ?",
         String.class, campaignId, customerCode).stream().filter(java.util.Objects::nonNull).findFirst();
+  }
+
+  /** A pending hand-out its manager could not hand out (stock gone, customer refused…): nothing taken from stock. */
+  public boolean notHandedOut(long handOutId, String reason, String by, Instant at) {
+    return jdbc.update("UPDATE cm_promotion_handout SET status = 'NOT_HANDED_OUT', cancel_reason = ?, handed_by = ?, "
+        + "handed_at = ? WHERE id = ? AND status = 'PENDING'", reason, by, Timestamp.from(at), handOutId) == 1;
   }
 
   /** Cancels a pending hand-out (the customer exited): nothing is taken from stock. */

@@ -1,6 +1,5 @@
 package com.tobacco.cmw.promotion;
 
-import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,9 +13,11 @@ import org.springframework.stereotype.Component;
 public class CloseCampaignDelegate implements JavaDelegate {
 
   private final Campaigns campaigns;
+  private final PromotionClock clock;
 
-  public CloseCampaignDelegate(Campaigns campaigns) {
+  public CloseCampaignDelegate(Campaigns campaigns, PromotionClock clock) {
     this.campaigns = campaigns;
+    this.clock = clock;
   }
 
   @Override
@@ -24,7 +25,7 @@ public class CloseCampaignDelegate implements JavaDelegate {
     Campaigns.Campaign campaign = campaigns.require(execution.getProcessInstanceId());
     String outcome = campaign.eligibleCount() == null || campaign.eligibleCount() == 0 ? "NO_ELIGIBLE"
         : campaigns.candidates(campaign.id()).stream().anyMatch(Campaigns.Candidate::chosen) ? "COMPLETED" : "NONE_CHOSEN";
-    campaigns.close(campaign.id(), outcome, Instant.now());
-    execution.setVariable("outcome", outcome);
+    campaigns.close(campaign.id(), outcome, clock.now());
+    execution.setVariable(PromotionSelectionProcess.Var.OUTCOME, outcome);
   }
 }

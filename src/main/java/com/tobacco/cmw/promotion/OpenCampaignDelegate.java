@@ -59,6 +59,9 @@ public class OpenCampaignDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    // a start over /engine-rest may give any variable (customerCode would expose the campaign to
+    // an exit's clean-up): only the start fields stay
+    PromotionVariables.keepOnly(execution, PromotionVariables.START);
     List<String> problems = new ArrayList<>();
     Function<String, RuntimeException> collect = message -> {
       problems.add(message);

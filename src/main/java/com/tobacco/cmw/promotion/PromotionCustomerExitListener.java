@@ -1,7 +1,6 @@
 package com.tobacco.cmw.promotion;
 
 import com.tobacco.cmw.customer.CustomerExited;
-import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -27,25 +26,31 @@ class PromotionCustomerExitListener {
 
   private final Campaigns campaigns;
   private final RuntimeService runtime;
+  private final PromotionClock clock;
+  private final PendingHandOuts pending;
 
-  PromotionCustomerExitListener(Campaigns campaigns, RuntimeService runtime) {
+  PromotionCustomerExitListener(Campaigns campaigns, RuntimeService runtime, PromotionClock clock,
+                                PendingHandOuts pending) {
     this.campaigns = campaigns;
     this.runtime = runtime;
+    this.clock = clock;
+    this.pending = pending;
   }
 
   @EventListener
   public void customerExited(CustomerExited exited) {
-    for (Map<String, Object> row : campaigns.pendingOf(exited.customerCode())) {
+    for (Map<String, Object> row : pending.of(exited.customerCode())) {
       long handOutId = ((Number) row.get("handout_id")).longValue();
       String reason = "客戶已退網:" + exited.reasonText() + "(" + exited.exitBusinessKey() + ")";
       campaigns.cancel(handOutId, reason.length() > 500 ? reason.substring(0, 500) : reason, exited.exitBusinessKey(),
-          Instant.now());
+          clock.now());
       String pid = (String) row.get("process_instance_id");
+      String taskExecution = (String) row.get("task_execution_id");
       withoutAuthorization(() -> {
+        // the hand-out's own task, by the link set when it was created (not by a variable)
         for (EventSubscription s : runtime.createEventSubscriptionQuery().processInstanceId(pid)
             .eventName(PromotionSelectionProcess.MESSAGE_HAND_OUT_CANCELLED).list()) {
-          if (exited.customerCode().equals(runtime.getVariable(s.getExecutionId(),
-              PromotionSelectionProcess.Var.HAND_OUT_CUSTOMER))) {
+          if (s.getExecutionId().equals(taskExecution)) {
             runtime.messageEventReceived(PromotionSelectionProcess.MESSAGE_HAND_OUT_CANCELLED, s.getExecutionId());
           }
         }

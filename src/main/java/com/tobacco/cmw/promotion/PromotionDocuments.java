@@ -48,7 +48,7 @@ public class PromotionDocuments {
           .append(l.quantity()).append("</td></tr>\n");
     }
     if (r.items().isEmpty()) {
-      h.append("<tr><td colspan=\"3\">").append("CANCELLED".equals(r.status()) ? "未發放:" + esc(r.cancelReason())
+      h.append("<tr><td colspan=\"3\">").append("CANCELLED".equals(r.status()) || "NOT_HANDED_OUT".equals(r.status()) ? "未發放:" + esc(r.cancelReason())
           : "尚未發放").append("</td></tr>\n");
     }
     h.append("</tbody></table>\n<table><tr><th>客戶簽收人</th><td>").append(esc(r.signerName()))
@@ -123,6 +123,7 @@ public class PromotionDocuments {
       case "PENDING" -> "待發放";
       case "HANDED_OUT" -> "已發放簽收";
       case "CANCELLED" -> "已取消";
+      case "NOT_HANDED_OUT" -> "未能發放";
       default -> status;
     };
   }

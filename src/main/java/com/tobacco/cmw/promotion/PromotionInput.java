@@ -25,6 +25,8 @@ public final class PromotionInput {
   public static final int MAX_ITEMS = 20;
   public static final int MAX_QUANTITY = 1_000_000;
   public static final int MAX_ITEM_NAME = 60;
+  /** Characters an item name may not contain: they separate the quantities handed out ({@code 名稱=數量; …}). */
+  static final String RESERVED_IN_NAME = "=::;;";
 
   /** An item of the campaign as given at the start. */
   public record ItemSpec(String name, int stock, int perCustomer) {}
@@ -55,6 +57,11 @@ public final class PromotionInput {
       if (name.isEmpty() || name.length() > MAX_ITEM_NAME) {
         problems.add("促銷品第 " + line + " 行的名稱應為 1–" + MAX_ITEM_NAME + " 字 / item line " + line + ": name of 1–"
             + MAX_ITEM_NAME + " characters");
+        continue;
+      }
+      if (name.matches(".*[" + RESERVED_IN_NAME + "].*")) {
+        problems.add("促銷品「" + name + "」的名稱不能含有「: : = ; ;」(發放數量以「名稱=數量; …」填寫)/ item name " + name
+            + " must not contain : = or ; (they separate the quantities handed out)");
         continue;
       }
       if (!names.add(name.toLowerCase(Locale.ROOT))) {

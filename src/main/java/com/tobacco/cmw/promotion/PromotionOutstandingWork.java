@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 @Component
 class PromotionOutstandingWork implements OutstandingWork {
 
-  private final Campaigns campaigns;
+  private final PendingHandOuts pending;
 
-  PromotionOutstandingWork(Campaigns campaigns) {
-    this.campaigns = campaigns;
+  PromotionOutstandingWork(PendingHandOuts pending) {
+    this.pending = pending;
   }
 
   @Override
@@ -24,7 +24,7 @@ class PromotionOutstandingWork implements OutstandingWork {
 
   @Override
   public List<Item> outstanding(String customerCode, String exitProcessInstanceId) {
-    return campaigns.pendingOf(customerCode).stream()
+    return pending.of(customerCode).stream()
         .map(row -> new Item("未發放的促銷品 undelivered promotion", "促銷活動 " + row.get("campaign_no") + "(品牌 "
             + row.get("brand_code") + ")的促銷品尚未發放"))
         .toList();

@@ -57,6 +57,7 @@ public final class PromotionSelectionProcess {
     public static final String REVIEW_REGION = "reviewRegion";
     public static final String FORWARDED_COUNT = "forwardedCount";
     public static final String CHOSEN_COUNT = "chosenCount";
+    public static final String OUTCOME = "outcome";
     public static final String HAND_OUT_CUSTOMERS = "handOutCustomers";
     public static final String HAND_OUT_CUSTOMER = "handOutCustomer";
     // recommendation task (local to each manager's instance)
@@ -77,6 +78,9 @@ public final class PromotionSelectionProcess {
     public static final String SIGNER_NAME = "signerName";
     public static final String RECEIPT_CONFIRMED = "receiptConfirmed";
     public static final String SIGNED_ON = "signedOn";
+    /** {@code HANDED_OUT} (default) or {@code NOT_HANDED_OUT} with {@link #NOT_HANDED_OUT_REASON}. */
+    public static final String HAND_OUT_OUTCOME = "handOutOutcome";
+    public static final String NOT_HANDED_OUT_REASON = "notHandedOutReason";
 
     private Var() {}
   }

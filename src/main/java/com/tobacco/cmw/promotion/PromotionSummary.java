@@ -51,7 +51,7 @@ public class PromotionSummary {
         (int) candidates.stream().filter(Campaigns.Candidate::recommended).count(),
         (int) candidates.stream().filter(x -> "FORWARDED".equals(x.reviewStatus())).count(),
         (int) candidates.stream().filter(Campaigns.Candidate::chosen).count(),
-        count(handOuts, "HANDED_OUT"), count(handOuts, "CANCELLED"), count(handOuts, "PENDING"),
+        count(handOuts, "HANDED_OUT"), count(handOuts, "CANCELLED") + count(handOuts, "NOT_HANDED_OUT"), count(handOuts, "PENDING"),
         campaigns.shares(c.id()),
         campaigns.items(c.id()).stream().map(i -> new ItemLine(i.name(), i.stock(), i.perCustomer(), i.handedOut(),
             i.stock() - i.handedOut())).toList(),

@@ -22,15 +22,18 @@ public class RecordDecisionDelegate implements JavaDelegate {
 
   private final Campaigns campaigns;
   private final Callers callers;
+  private final PromotionClock clock;
 
-  public RecordDecisionDelegate(Campaigns campaigns, Callers callers) {
+  public RecordDecisionDelegate(Campaigns campaigns, Callers callers, PromotionClock clock) {
     this.campaigns = campaigns;
     this.callers = callers;
+    this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     callers.requireGroup(Roles.BRAND_MANAGERS, Var.CHOSEN_CUSTOMERS, "確定促銷客戶 / decide the customers");
+    PromotionVariables.keepOnly(execution, PromotionVariables.PROCESS);
     Campaigns.Campaign campaign = campaigns.require(execution.getProcessInstanceId());
     List<String> codes = PromotionInput.codes(execution.getVariable(Var.CHOSEN_CUSTOMERS), "確定的促銷客戶",
         m -> InvalidInput.inForm(Var.CHOSEN_CUSTOMERS, m));
@@ -51,10 +54,25 @@ public class RecordDecisionDelegate implements JavaDelegate {
       problems.append(problems.isEmpty() ? "" : "\n").append("最多確定 ").append(campaign.slots()).append(" 戶(名額),您選了 ")
           .append(codes.size()).append(" 戶 / at most ").append(campaign.slots()).append(" customers (the slots)");
     }
+    for (Campaigns.Item item : campaigns.items(campaign.id())) {
+      int left = item.stock() - item.handedOut();
+      long needed = (long) codes.size() * item.perCustomer();
+      if (needed > left) {
+        problems.append(problems.isEmpty() ? "" : "\n").append("促銷品「").append(item.name()).append("」剩餘 ").append(left)
+            .append(",不夠 ").append(codes.size()).append(" 戶各發標準數量 ").append(item.perCustomer()).append("(需要 ")
+            .append(needed).append("),最多確定 ").append(left / item.perCustomer()).append(" 戶 / not enough ")
+            .append(item.name()).append(": ").append(left).append(" left, ").append(needed).append(" needed for ")
+            .append(codes.size()).append(" customers at ").append(item.perCustomer()).append(" each");
+      }
+    }
     if (!problems.isEmpty()) {
       throw InvalidInput.inForm(Var.CHOSEN_CUSTOMERS, problems.toString());
     }
-    Instant now = Instant.now();
+    // the forwarded list of every region (with scores) was for the brand manager only: once decided
+    // it leaves the instance, so the hand-out holders cannot read it through the task's variables
+    execution.getProcessInstance().removeVariableLocal(Var.FORWARDED_TEXT);
+    execution.getProcessInstance().removeVariableLocal(Var.CHOSEN_CUSTOMERS);
+    Instant now = clock.now();
     campaigns.choose(campaign.id(), codes);
     codes.forEach(code -> campaigns.insertHandOut(campaign.id(), code, now));
     campaigns.decided(campaign.id(), callers.caller("system"), now);

@@ -20,10 +20,14 @@ import org.springframework.stereotype.Component;
  * whole quantities, signed by the customer (name, confirmed, a date not in the future and not
  * before the campaign starts). Each item is taken from the campaign's stock by a guarded update,
  * so concurrent hand-outs never hand out more than the stock; one that would answers 400 naming
- * the item and what is left, the task stays and nothing is written.
+ * the item and what is left, the task stays and nothing is written. A hand-out that cannot be
+ * made (stock gone, customer refused) ends with outcome {@code NOT_HANDED_OUT} and its reason,
+ * taking nothing from stock, so every campaign can end.
  */
 @Component("recordPromotionHandOut")
 public class RecordHandOutDelegate implements JavaDelegate {
+
+  static final String NOT_HANDED_OUT = "NOT_HANDED_OUT";
 
   private final Campaigns campaigns;
   private final Callers callers;
@@ -42,16 +46,36 @@ public class RecordHandOutDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String code = (String) execution.getVariable(Var.HAND_OUT_CUSTOMER);
+    PromotionVariables.keepOnly(execution, PromotionVariables.PROCESS);
     Campaigns.Campaign campaign = campaigns.require(execution.getProcessInstanceId());
+    // the hand-out linked to this branch when its task was created: its customer, not the variable
+    Campaigns.HandOut linked = campaigns.handOutOf(HandOutExecution.idOf(execution))
+        .orElseThrow(() -> new IllegalStateException("no hand-out linked to execution " + execution.getId()));
+    String code = linked.customerCode();
     // the customer's manager now, or whoever holds the task (it stays with the manager it was given to)
     String manager = campaigns.assignee(campaign.id(), code)
         .filter(holder -> holder.equals(callers.caller(holder))).orElse(parties.currentManager(code));
     callers.requireUser(manager, Var.HANDED_ITEMS, "向客戶 " + code + " 發放促銷品 / hand out to " + code);
-    Campaigns.HandOut handOut = campaigns.handOut(campaign.id(), code)
+    Campaigns.HandOut handOut = java.util.Optional.of(linked)
         .filter(h -> h.status().equals("PENDING"))
         .orElseThrow(() -> InvalidInput.inForm(Var.HANDED_ITEMS, "客戶 " + code + " 的促銷品已不是待發放 / the hand-out to "
             + code + " is no longer pending"));
+
+    Object outcome = execution.getVariable(Var.HAND_OUT_OUTCOME);
+    if (outcome != null && !"HANDED_OUT".equals(outcome)) {
+      if (!NOT_HANDED_OUT.equals(outcome)) {
+        throw InvalidInput.inForm(Var.HAND_OUT_OUTCOME, "發放結果應為「已發放」或「未能發放」:" + outcome
+            + " / the outcome is HANDED_OUT or NOT_HANDED_OUT");
+      }
+      // §4.2.2 leaves no hand-out open for ever: stock gone, customer refused… with the reason
+      String reason = Variables.requiredText(execution, Var.NOT_HANDED_OUT_REASON, "未能發放的原因", 500,
+          m -> InvalidInput.inForm(Var.NOT_HANDED_OUT_REASON, m));
+      if (!campaigns.notHandedOut(handOut.id(), reason, callers.caller(manager), clock.now())) {
+        throw InvalidInput.inForm(Var.HANDED_ITEMS, "客戶 " + code + " 的促銷品已不是待發放 / the hand-out to " + code
+            + " is no longer pending");
+      }
+      return;
+    }
 
     List<String> problems = new ArrayList<>();
     Function<String, RuntimeException> collect = m -> {
@@ -94,7 +118,11 @@ public class RecordHandOutDelegate implements JavaDelegate {
     }
 
     locks.waitForLocks();
-    for (Map.Entry<String, Integer> e : quantities.entrySet()) {
+    // items are taken in the order of their id, whatever order the form lists them in: two
+    // hand-outs of the same items then lock the item rows in the same order and cannot deadlock
+    List<Map.Entry<String, Integer>> byItemId = quantities.entrySet().stream()
+        .sorted(java.util.Comparator.comparingLong(e -> items.get(e.getKey()).id())).toList();
+    for (Map.Entry<String, Integer> e : byItemId) {
       Campaigns.Item item = items.get(e.getKey());
       if (!campaigns.take(item.id(), e.getValue())) {
         int left = campaigns.items(campaign.id()).stream().filter(i -> i.id() == item.id()).findFirst()

@@ -3,7 +3,6 @@ package com.tobacco.cmw.promotion;
 import static com.tobacco.cmw.promotion.PromotionSelectionProcess.Var;
 
 import com.tobacco.cmw.process.InvalidInput;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,15 +27,18 @@ public class RecordRecommendationDelegate implements JavaDelegate {
 
   private final Campaigns campaigns;
   private final Callers callers;
+  private final PromotionClock clock;
 
-  public RecordRecommendationDelegate(Campaigns campaigns, Callers callers) {
+  public RecordRecommendationDelegate(Campaigns campaigns, Callers callers, PromotionClock clock) {
     this.campaigns = campaigns;
     this.callers = callers;
+    this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String manager = (String) execution.getVariable(Var.RECOMMENDER);
+    PromotionVariables.keepOnly(execution, PromotionVariables.PROCESS);
     callers.requireUser(manager, Var.RECOMMENDED_CUSTOMERS, "推薦其客戶 / recommend their customers");
     Campaigns.Campaign campaign = campaigns.require(execution.getProcessInstanceId());
     Function<String, RuntimeException> error = m -> InvalidInput.inForm(Var.RECOMMENDED_CUSTOMERS, m);
@@ -45,9 +47,10 @@ public class RecordRecommendationDelegate implements JavaDelegate {
         m -> InvalidInput.inForm(Var.RECOMMEND_REASONS, m));
     int share = campaigns.share(campaign.id(), manager).map(Campaigns.Share::share).orElse(0);
     List<Campaigns.Candidate> list = campaigns.candidatesOf(campaign.id(), manager);
-    String problem = problem(codes, reasons, share, list);
-    List<String> inactive = campaigns.notActive(codes.stream()
-        .filter(code -> list.stream().anyMatch(c -> c.customerCode().equals(code))).toList());
+    // a customer exited or suspended since the evaluation cannot be recommended, nor is it "passed over"
+    Set<String> notActive = new HashSet<>(campaigns.notActive(list.stream().map(Campaigns.Candidate::customerCode).toList()));
+    String problem = problem(codes, reasons, share, list, notActive);
+    List<String> inactive = codes.stream().filter(notActive::contains).toList();
     if (!inactive.isEmpty()) {
       problem = (problem == null ? "" : problem + "\n") + "已不是在網客戶(已退網或暫停),不能推薦:" + String.join("、", inactive)
           + " / no longer active: " + String.join(", ", inactive);
@@ -61,12 +64,22 @@ public class RecordRecommendationDelegate implements JavaDelegate {
         kept.put(code, reasons.get(code));
       }
     });
-    campaigns.recommend(campaign.id(), manager, codes, kept, callers.caller(manager), Instant.now());
+    campaigns.recommend(campaign.id(), manager, codes, kept, callers.caller(manager), clock.now());
   }
 
   /** What is wrong with a recommendation, or null: the rules of §4.2.1 as the form explains them. */
   static String problem(List<String> codes, Map<String, String> reasons, int share,
                         List<Campaigns.Candidate> rankedList) {
+    return problem(codes, reasons, share, rankedList, Set.of());
+  }
+
+  /**
+   * As above, where the customers of {@code inactive} (exited or suspended since the evaluation)
+   * can no longer be recommended and so are never passed over: the next active customers of the
+   * list need no reason.
+   */
+  static String problem(List<String> codes, Map<String, String> reasons, int share,
+                        List<Campaigns.Candidate> rankedList, Set<String> inactive) {
     Map<String, Integer> rank = new LinkedHashMap<>();
     rankedList.forEach(c -> rank.put(c.customerCode(), c.managerRank()));
     List<String> problems = new ArrayList<>();
@@ -85,7 +98,7 @@ public class RecordRecommendationDelegate implements JavaDelegate {
         continue;
       }
       List<String> passedOver = rank.entrySet().stream()
-          .filter(e -> e.getValue() < r && !chosen.contains(e.getKey()))
+          .filter(e -> e.getValue() < r && !chosen.contains(e.getKey()) && !inactive.contains(e.getKey()))
           .map(e -> e.getKey() + "(第 " + e.getValue() + " 名)").collect(Collectors.toList());
       if (!passedOver.isEmpty()) {
         problems.add("推薦 " + code + "(第 " + r + " 名)而未推薦排名更高的 " + String.join("、", passedOver)

@@ -5,7 +5,6 @@ import static com.tobacco.cmw.promotion.PromotionSelectionProcess.Var;
 import com.tobacco.cmw.process.InvalidInput;
 import com.tobacco.cmw.process.Variables;
 import com.tobacco.cmw.security.Roles;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,15 +23,18 @@ public class RecordRegionReviewDelegate implements JavaDelegate {
 
   private final Campaigns campaigns;
   private final Callers callers;
+  private final PromotionClock clock;
 
-  public RecordRegionReviewDelegate(Campaigns campaigns, Callers callers) {
+  public RecordRegionReviewDelegate(Campaigns campaigns, Callers callers, PromotionClock clock) {
     this.campaigns = campaigns;
     this.callers = callers;
+    this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String region = (String) execution.getVariable(Var.REVIEW_REGION);
+    PromotionVariables.keepOnly(execution, PromotionVariables.PROCESS);
     callers.requireGroup(Roles.regionalManagersOf(region), Var.REMOVED_CUSTOMERS, "審核本區域的推薦 / review this region");
     Campaigns.Campaign campaign = campaigns.require(execution.getProcessInstanceId());
     Map<String, String> removed = PromotionInput.reasons(execution.getVariable(Var.REMOVED_CUSTOMERS), "刪除的客戶及理由",
@@ -47,7 +49,7 @@ public class RecordRegionReviewDelegate implements JavaDelegate {
     }
     String comment = Variables.optionalText(execution, Var.REVIEW_COMMENT, "審核意見", 1000,
         m -> InvalidInput.inForm(Var.REVIEW_COMMENT, m));
-    campaigns.review(campaign.id(), region, removed, comment, callers.caller("system"), Instant.now());
+    campaigns.review(campaign.id(), region, removed, comment, callers.caller("system"), clock.now());
     campaigns.status(campaign.id(), "REVIEWING");
   }
 }

@@ -41,7 +41,10 @@ class PromotionFormTest {
     assertThat(fields("promotionSelection-review").get(Var.REVIEW_COMMENT).at("/validate/maxLength").asInt()).isEqualTo(1000);
     assertThat(fields("promotionSelection-decide")).containsOnlyKeys(Var.CHOSEN_CUSTOMERS);
     Map<String, JsonNode> handOut = fields("promotionSelection-handout");
-    assertThat(handOut).containsOnlyKeys(Var.HANDED_ITEMS, Var.SIGNER_NAME, Var.SIGNED_ON, Var.RECEIPT_CONFIRMED);
+    assertThat(handOut).containsOnlyKeys(Var.HANDED_ITEMS, Var.SIGNER_NAME, Var.SIGNED_ON, Var.RECEIPT_CONFIRMED,
+        Var.HAND_OUT_OUTCOME, Var.NOT_HANDED_OUT_REASON);
+    assertThat(handOut.get(Var.NOT_HANDED_OUT_REASON).at("/validate/maxLength").asInt()).isEqualTo(500);
+    assertThat(handOut.get(Var.NOT_HANDED_OUT_REASON).at("/conditional/hide").asText()).contains("NOT_HANDED_OUT");
     assertThat(handOut.get(Var.SIGNER_NAME).at("/validate/maxLength").asInt()).isEqualTo(60);
     assertThat(handOut.values()).allSatisfy(field -> assertThat(field.at("/validate/required").asBoolean()).isTrue());
     assertThat(handOut.get(Var.RECEIPT_CONFIRMED).path("type").asText()).isEqualTo("checkbox");

@@ -35,14 +35,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * §4.2.2 and the issue's stock rule: twenty hand-outs completed at the same moment in parallel
  * threads against a stock smaller than their demand never hand out more than the stock, and
- * those refused change nothing (task kept, hand-out still pending, no receipt lines). A Spring
+ * those refused change nothing (task kept, hand-out still pending, no receipt lines); they are then
+ * closed as not handed out and the campaign ends. A Spring
  * test, not a process test: the coverage plugin's event list is not thread-safe.
  */
 class PromotionHandOutConcurrencyTest extends SpringTestBase {
 
   static final int HAND_OUTS = 20;
   static final int STOCK = 30;
-  static final int PER_CUSTOMER = 2;
+  /** The standard quantity: the decision checks 20 × 1 against the stock of 30. */
+  static final int PER_CUSTOMER = 1;
+  /** What each hand-out asks for: more than the standard, so together more than the stock. */
+  static final int ASKED = 2;
 
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
@@ -93,7 +97,7 @@ class PromotionHandOutConcurrencyTest extends SpringTestBase {
         for (int attempt = 0; attempt < 20; attempt++) {
           identityService.setAuthentication(t.getAssignee(), MANAGER);
           try {
-            taskService.complete(t.getId(), Map.of(Var.HANDED_ITEMS, "海報=" + PER_CUSTOMER, Var.SIGNER_NAME, "店主",
+            taskService.complete(t.getId(), Map.of(Var.HANDED_ITEMS, "海報=" + ASKED, Var.SIGNER_NAME, "店主",
                 Var.RECEIPT_CONFIRMED, true, Var.SIGNED_ON, today));
             return "DONE";
           } catch (InvalidInput refused) {
@@ -118,8 +122,8 @@ class PromotionHandOutConcurrencyTest extends SpringTestBase {
     long done = outcomes.stream().filter("DONE"::equals).count();
     List<String> refused = outcomes.stream().filter(o -> o.startsWith("REFUSED")).toList();
     assertThat(outcomes).doesNotContain("GAVE UP");
-    assertThat(done).isEqualTo(STOCK / PER_CUSTOMER);
-    assertThat(refused).hasSize(HAND_OUTS - STOCK / PER_CUSTOMER)
+    assertThat(done).isEqualTo(STOCK / ASKED);
+    assertThat(refused).hasSize(HAND_OUTS - STOCK / ASKED)
         .allSatisfy(r -> assertThat(r).contains("促銷品「海報」庫存不足"));
     Campaigns.Item item = campaigns.items(c.id()).get(0);
     assertThat(item.handedOut()).isEqualTo(STOCK).isLessThanOrEqualTo(item.stock());
@@ -132,5 +136,17 @@ class PromotionHandOutConcurrencyTest extends SpringTestBase {
       assertThat(campaigns.lines(h.id())).isEmpty();
     });
     assertThat(fx.tasks(pi, Element.HAND_OUT)).hasSize(refused.size());
+
+    // the stock is gone: the refused hand-outs are closed as not handed out and the campaign ends
+    for (Task t : fx.tasks(pi, Element.HAND_OUT)) {
+      fx.complete(t.getAssignee(), MANAGER, t, Map.of(Var.HAND_OUT_OUTCOME, "NOT_HANDED_OUT",
+          Var.NOT_HANDED_OUT_REASON, "促銷品已發完"));
+    }
+    fx.runJobs(pi);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+    assertThat(campaigns.find(pi.getBusinessKey()).orElseThrow().status()).isEqualTo("CLOSED");
+    assertThat(campaigns.handOuts(c.id()).stream().filter(h -> h.status().equals("NOT_HANDED_OUT")))
+        .hasSize(refused.size()).allSatisfy(h -> assertThat(h.cancelReason()).isEqualTo("促銷品已發完"));
+    assertThat(campaigns.items(c.id()).get(0).handedOut()).isEqualTo(STOCK);
   }
 }

@@ -99,13 +99,13 @@ class PromotionHttpTest extends SpringTestBase {
     }
     int share = json.readTree(formVariables.body()).path("share").path("value").asInt();
     assertThat(share).isGreaterThanOrEqualTo(1);
-    if (list.size() > share) {
-      // recommending the last of the list instead of the first needs a reason (§4.2.1)
-      HttpResponse<String> noReason = rest.post("zhangwei", "/engine-rest/task/" + zTask + "/submit-form",
-          "{\"variables\":{\"recommendedCustomers\":{\"value\":\"" + list.get(list.size() - 1) + "\"}}}");
-      assertThat(noReason.statusCode()).isEqualTo(400);
-      assertThat(noReason.body()).contains(list.get(list.size() - 1)).contains(list.get(0)).contains("理由");
-    }
+    // 4 slots over both regions leave zhangwei fewer than his ranked customers, so the rule is always tried
+    assertThat(list).as("zhangwei's ranked list is longer than his share %s", share).hasSizeGreaterThan(share);
+    // recommending the last of the list instead of the first needs a reason (§4.2.1)
+    HttpResponse<String> noReason = rest.post("zhangwei", "/engine-rest/task/" + zTask + "/submit-form",
+        "{\"variables\":{\"recommendedCustomers\":{\"value\":\"" + list.get(list.size() - 1) + "\"}}}");
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(noReason.body()).contains(list.get(list.size() - 1)).contains(list.get(0)).contains("理由");
     assertThat(rest.post("lina", "/engine-rest/task/" + zTask + "/submit-form", "{\"variables\":{}}").statusCode())
         .isIn(403, 404);
     assertThat(rest.post("zhangwei", "/engine-rest/task/" + zTask + "/submit-form", "{\"variables\":{}}").statusCode())
@@ -137,6 +137,17 @@ class PromotionHttpTest extends SpringTestBase {
     JsonNode lHandOuts = tasks("lina", pid);
     assertThat(zHandOuts.size() + lHandOuts.size()).isEqualTo(4);
     assertThat(zHandOuts.size()).isGreaterThanOrEqualTo(1);
+    // the decision's list of every region's forwarded customers is not readable from a hand-out
+    List<String> westCodes = jdbc.queryForList("SELECT customer_code FROM cm_customer WHERE region_code = 'WEST'",
+        String.class);
+    assertThat(westCodes).isNotEmpty();
+    for (String path : List.of("/variables", "/form-variables")) {
+      HttpResponse<String> visible = rest.get("zhangwei", "/engine-rest/task/" + zHandOuts.get(0).path("id").asText() + path);
+      assertThat(visible.statusCode()).as(visible.body()).isEqualTo(200);
+      assertThat(visible.body()).doesNotContain("forwardedText").doesNotContain("chosenCustomers");
+      westCodes.forEach(code -> assertThat(java.util.regex.Pattern.compile("\\b" + code + "\\b").matcher(visible.body())
+          .find()).as(path + " shows " + code).isFalse());
+    }
     String receiptVars = "{\"variables\":{\"signerName\":{\"value\":\"張老闆\"},\"receiptConfirmed\":{\"value\":true},"
         + "\"signedOn\":{\"value\":\"" + today + "\"}}}";
     String firstZ = zHandOuts.get(0).path("id").asText();
@@ -196,6 +207,40 @@ class PromotionHttpTest extends SpringTestBase {
     assertThat(history.body()).contains(pid).contains(no);
     assertThat(rest.get("zhangwei", "/engine-rest/history/process-instance?processDefinitionKey=promotionSelection").body())
         .doesNotContain(pid);
+  }
+
+  @Test
+  void aCampaignNeverCarriesACustomerCodeOrManagerIdGivenAtStartOrWithATask() throws Exception {
+    // decision 67: an approved exit deletes every running instance with the exited customer's customerCode;
+    // a campaign serves many customers, so neither a start nor a task may leave one on it
+    String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+    String to = LocalDate.parse(today).plusMonths(1).toString();
+    String customer = jdbc.queryForObject("SELECT customer_code FROM cm_customer WHERE manager_id = 'zhangwei' "
+        + "ORDER BY customer_code FETCH FIRST 1 ROWS ONLY", String.class);
+    HttpResponse<String> started = rest.post("liuyang", "/engine-rest/process-definition/key/promotionSelection/start",
+        "{\"variables\":{\"brandCode\":{\"value\":\"B001\"},\"regions\":{\"value\":\"EAST\"},\"slots\":{\"value\":2},"
+            + "\"items\":{\"value\":\"海報, 20, 1\"},\"periodFrom\":{\"value\":\"" + today + "\"},\"periodTo\":{\"value\":\""
+            + to + "\"},\"customerCode\":{\"value\":\"" + customer + "\"},\"managerId\":{\"value\":\"zhangwei\"},"
+            + "\"whatever\":{\"value\":1}}}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    String pid = json.readTree(started.body()).path("id").asText();
+    assertThat(runtimeService.getVariables(pid)).doesNotContainKeys("customerCode", "managerId", "whatever")
+        .containsKeys("brandCode", "campaignNo");
+    assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("customerCode", customer).list())
+        .noneMatch(p -> p.getId().equals(pid));
+    ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceId(pid).singleResult();
+    fx.runJobs(pi);
+
+    // a task completion adds the variable to the instance; the recording step takes it off again
+    String task = tasks("zhangwei", pid).get(0).path("id").asText();
+    HttpResponse<String> done = rest.post("zhangwei", "/engine-rest/task/" + task + "/submit-form",
+        "{\"variables\":{\"customerCode\":{\"value\":\"" + customer + "\"},\"managerId\":{\"value\":\"zhangwei\"}}}");
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+    assertThat(runtimeService.getVariables(pid)).doesNotContainKeys("customerCode", "managerId");
+    assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("customerCode", customer).list())
+        .noneMatch(p -> p.getId().equals(pid));
+    assertThat(runtimeService.createProcessInstanceQuery().variableValueEquals("managerId", "zhangwei").list())
+        .noneMatch(p -> p.getId().equals(pid));
   }
 
   @Test

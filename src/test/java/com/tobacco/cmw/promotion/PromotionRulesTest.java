@@ -42,6 +42,16 @@ class PromotionRulesTest {
   }
 
   @Test
+  void aHigherRankedCustomerNoLongerActiveIsNotPassedOver() {
+    // C1 exited after the evaluation: C2 and C3 are the top of what is left, no reason needed
+    assertThat(RecordRecommendationDelegate.problem(List.of("C2", "C3"), Map.of(), 2, LIST, java.util.Set.of("C1")))
+        .isNull();
+    // an active higher-ranked customer still counts
+    assertThat(RecordRecommendationDelegate.problem(List.of("C3", "C4"), Map.of(), 2, LIST, java.util.Set.of("C1")))
+        .contains("C2(第 2 名)").doesNotContain("C1(");
+  }
+
+  @Test
   void moreThanTheShareOrACustomerNotOnTheListIsRefused() {
     assertThat(RecordRecommendationDelegate.problem(List.of("C1", "C2", "C3", "C4"), Map.of(), 3, LIST))
         .contains("最多推薦 3 戶");
@@ -62,6 +72,20 @@ class PromotionRulesTest {
     problems.clear();
     PromotionInput.items(" \n ", problems);
     assertThat(problems).containsExactly("至少要有一種促銷品 / at least one promotional item is required");
+  }
+
+  @Test
+  void itemNamesThatCouldNeverBeHandedOutAreRefusedAtStart() {
+    List<String> problems = new ArrayList<>();
+    assertThat(PromotionInput.items("海報:大, 10, 1\n杯=2, 10, 1\n傘;藍, 10, 1\n扇:紅, 10, 1\n筆;黑, 10, 1\n打火機, 10, 1",
+        problems)).extracting(PromotionInput.ItemSpec::name).containsExactly("打火機");
+    assertThat(problems).hasSize(5).allSatisfy(p -> assertThat(p).contains("名稱不能含有"));
+    // every accepted name can be handed out by its own quantity line
+    problems.clear();
+    for (PromotionInput.ItemSpec item : PromotionInput.items("海報(大), 10, 1\n杯-2, 10, 1", new ArrayList<>())) {
+      assertThat(PromotionInput.quantities(item.name() + "=" + item.perCustomer(), problems)).containsOnlyKeys(item.name());
+    }
+    assertThat(problems).isEmpty();
   }
 
   @Test

@@ -274,6 +274,122 @@ class PromotionSelectionProcessTest extends ProcessTestBase {
     Assertions.assertThat(campaigns.items(c.id())).extracting(Campaigns.Item::handedOut).containsExactly(2, 3);
   }
 
+  @Test
+  void aHandOutStaysWithItsCustomerWhateverItsHolderWritesIntoTheVariables() {
+    ProcessInstance pi = toDecision("EAST", 2);
+    fx.complete("liuyang", BRAND, fx.tasks(pi, Element.DECIDE).get(0), Map.of());
+    List<Task> handOuts = fx.tasks(pi, Element.HAND_OUT);
+    Assertions.assertThat(handOuts).hasSize(2);
+    Task first = handOuts.get(0);
+    Task second = handOuts.get(1);
+    String a = (String) fx.localVariable(first, Var.HAND_OUT_CUSTOMER);
+    String b = (String) fx.localVariable(second, Var.HAND_OUT_CUSTOMER);
+    Campaigns.Campaign c = campaigns.find(pi.getBusinessKey()).orElseThrow();
+
+    // a's task, its variable overwritten (PUT task variable) and completed with b's code: a's hand-out is recorded
+    taskService.setVariable(first.getId(), Var.HAND_OUT_CUSTOMER, b);
+    Map<String, Object> receipt = new HashMap<>(Map.of(Var.SIGNER_NAME, "店主", Var.RECEIPT_CONFIRMED, true,
+        Var.SIGNED_ON, LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(), Var.HAND_OUT_CUSTOMER, b));
+    fx.complete(first.getAssignee(), MANAGER, first, receipt);
+    Assertions.assertThat(campaigns.handOut(c.id(), a).orElseThrow().status()).isEqualTo("HANDED_OUT");
+    Assertions.assertThat(campaigns.handOut(c.id(), b).orElseThrow().status()).isEqualTo("PENDING");
+    Assertions.assertThat(fx.tasks(pi, Element.HAND_OUT)).extracting(Task::getId).containsExactly(second.getId());
+
+    // b's task says a: b's exit still ends b's task, found by its link and not by the variable
+    taskService.setVariable(second.getId(), Var.HAND_OUT_CUSTOMER, a);
+    transactions.executeWithoutResult(s -> events.publishEvent(new CustomerExited(b, "許可證註銷", "TC-2026-00098",
+        "wangfang", "exit-pi")));
+    Assertions.assertThat(campaigns.handOut(c.id(), b).orElseThrow().status()).isEqualTo("CANCELLED");
+    Assertions.assertThat(campaigns.handOut(c.id(), a).orElseThrow().status()).isEqualTo("HANDED_OUT");
+    fx.runJobs(pi);
+    assertThat(pi).hasPassed(Element.END_HAND_OUT_CANCELLED, Element.END_HANDED_OUT).isEnded();
+  }
+
+  @Test
+  void theDecisionStaysWithinTheStockAndAHandOutThatCannotBeMadeEndsWithItsReason() {
+    ProcessInstance pi = toDecision("EAST", 2, "海報, 40, 2\n打火機, 5, 3");
+    Campaigns.Campaign c = campaigns.find(pi.getBusinessKey()).orElseThrow();
+    // the default choice (2 customers) needs 6 lighters, 5 are left
+    Assertions.assertThatThrownBy(() -> fx.complete("liuyang", BRAND, fx.tasks(pi, Element.DECIDE).get(0), Map.of()))
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("促銷品「打火機」剩餘 5").hasMessageContaining("最多確定 1 戶");
+    Assertions.assertThat(fx.count("cm_promotion_handout")).isZero();
+    String one = campaigns.candidates(c.id()).stream().filter(x -> "FORWARDED".equals(x.reviewStatus())).findFirst()
+        .orElseThrow().customerCode();
+    fx.complete("liuyang", BRAND, fx.tasks(pi, Element.DECIDE).get(0), Map.of(Var.CHOSEN_CUSTOMERS, one));
+
+    Task handOut = fx.tasks(pi, Element.HAND_OUT).get(0);
+    Assertions.assertThat(fx.localVariable(handOut, Var.HAND_OUT_OUTCOME)).isEqualTo("HANDED_OUT");
+    Assertions.assertThatThrownBy(() -> fx.complete(handOut.getAssignee(), MANAGER, handOut,
+            Map.of(Var.HAND_OUT_OUTCOME, "NOT_HANDED_OUT")))
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("未能發放的原因");
+    Assertions.assertThatThrownBy(() -> fx.complete(handOut.getAssignee(), MANAGER, handOut,
+            Map.of(Var.HAND_OUT_OUTCOME, "MAYBE", Var.NOT_HANDED_OUT_REASON, "x")))
+        .isInstanceOf(InvalidInput.class).hasMessageContaining("發放結果");
+    Assertions.assertThat(campaigns.handOut(c.id(), one).orElseThrow().status()).isEqualTo("PENDING");
+    fx.complete(handOut.getAssignee(), MANAGER, handOut, Map.of(Var.HAND_OUT_OUTCOME, "NOT_HANDED_OUT",
+        Var.NOT_HANDED_OUT_REASON, "客戶拒收"));
+    fx.runJobs(pi);
+    assertThat(pi).hasPassed(Element.RECORD_HAND_OUT, Element.END_HANDED_OUT, Element.CLOSE).isEnded();
+    Campaigns.HandOut h = campaigns.handOut(c.id(), one).orElseThrow();
+    Assertions.assertThat(h.status()).isEqualTo("NOT_HANDED_OUT");
+    Assertions.assertThat(h.cancelReason()).isEqualTo("客戶拒收");
+    Assertions.assertThat(h.handedBy()).isEqualTo(handOut.getAssignee());
+    Assertions.assertThat(campaigns.lines(h.id())).isEmpty();
+    Assertions.assertThat(campaigns.items(c.id())).extracting(Campaigns.Item::handedOut).containsExactly(0, 0);
+    Assertions.assertThat(campaigns.find(pi.getBusinessKey()).orElseThrow().status()).isEqualTo("CLOSED");
+  }
+
+  @Test
+  void aDeletedCampaignClosesItsRecordsWithOrWithoutListeners() {
+    // deleted with listeners (REST, Cockpit without "skip"): the end listener closes it at once
+    ProcessInstance first = toDecision("EAST", 2);
+    fx.complete("liuyang", BRAND, fx.tasks(first, Element.DECIDE).get(0), Map.of());
+    Campaigns.Campaign c1 = campaigns.find(first.getBusinessKey()).orElseThrow();
+    String customer = campaigns.handOuts(c1.id()).get(0).customerCode();
+    Assertions.assertThat(outstanding(customer)).hasSize(1);
+    runtimeService.deleteProcessInstance(first.getId(), "administrator");
+    Assertions.assertThat(campaigns.find(first.getBusinessKey()).orElseThrow()).satisfies(c -> {
+      Assertions.assertThat(c.status()).isEqualTo("CLOSED");
+      Assertions.assertThat(c.outcome()).isEqualTo("CANCELLED");
+    });
+    Assertions.assertThat(campaigns.handOuts(c1.id())).allSatisfy(h -> {
+      Assertions.assertThat(h.status()).isEqualTo("CANCELLED");
+      Assertions.assertThat(h.cancelReason()).isEqualTo(com.tobacco.cmw.process.InstanceRuns.ENDED_NOTE);
+    });
+    Assertions.assertThat(outstanding(customer)).isEmpty();
+
+    // deleted skipping custom listeners (Cockpit's cancel dialog): closed where the hand-outs are next read
+    ProcessInstance second = toDecision("EAST", 2);
+    fx.complete("liuyang", BRAND, fx.tasks(second, Element.DECIDE).get(0), Map.of());
+    Campaigns.Campaign c2 = campaigns.find(second.getBusinessKey()).orElseThrow();
+    runtimeService.deleteProcessInstance(second.getId(), "administrator", true);
+    Assertions.assertThat(campaigns.handOuts(c2.id())).allSatisfy(h -> Assertions.assertThat(h.status()).isEqualTo("PENDING"));
+    Assertions.assertThat(outstanding(customer)).isEmpty();
+    Assertions.assertThat(campaigns.find(second.getBusinessKey()).orElseThrow().outcome()).isEqualTo("CANCELLED");
+    Assertions.assertThat(campaigns.handOuts(c2.id())).allSatisfy(h -> {
+      Assertions.assertThat(h.status()).isEqualTo("CANCELLED");
+      Assertions.assertThat(h.cancelReason()).isEqualTo(com.tobacco.cmw.process.InstanceRuns.ENDED_NOTE);
+    });
+  }
+
+  @Test
+  void everyRecordedTimeFollowsTheEngineClock() {
+    java.time.Instant fixed = java.time.Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(fixed));
+    try {
+      ProcessInstance pi = toDecision("EAST", 2);
+      fx.complete("liuyang", BRAND, fx.tasks(pi, Element.DECIDE).get(0), Map.of(Var.CHOSEN_CUSTOMERS, ""));
+      fx.runJobs(pi);
+      Campaigns.Campaign c = campaigns.find(pi.getBusinessKey()).orElseThrow();
+      Assertions.assertThat(List.of(c.startedAt(), c.decidedAt(), c.closedAt())).containsOnly(fixed);
+      Assertions.assertThat(jdbc.queryForList("SELECT recommended_at FROM cm_promotion_candidate WHERE recommended "
+          + "UNION SELECT reviewed_at FROM cm_promotion_candidate WHERE reviewed_at IS NOT NULL", java.sql.Timestamp.class))
+          .extracting(java.sql.Timestamp::toInstant).containsOnly(fixed);
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
   // ---------------------------------------------------------------- refusals
 
   @Test
@@ -391,7 +507,11 @@ class PromotionSelectionProcessTest extends ProcessTestBase {
 
   /** A campaign of one region at the brand manager's decision, every recommendation forwarded. */
   private ProcessInstance toDecision(String region, int slots) {
-    ProcessInstance pi = fx.start(campaign(region, slots, ITEMS));
+    return toDecision(region, slots, ITEMS);
+  }
+
+  private ProcessInstance toDecision(String region, int slots, String items) {
+    ProcessInstance pi = fx.start(campaign(region, slots, items));
     fx.runJobs(pi);
     for (Task t : fx.tasks(pi, Element.RECOMMEND)) {
       fx.complete(t.getAssignee(), MANAGER, t, Map.of());
