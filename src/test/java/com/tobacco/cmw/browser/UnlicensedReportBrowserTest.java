@@ -45,10 +45,28 @@ class UnlicensedReportBrowserTest extends SpringTestBase {
   @Autowired JdbcTemplate jdbc;
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtimeService;
+  @Autowired org.camunda.bpm.engine.ManagementService managementService;
   @Autowired WorkCalendar calendar;
   @Autowired ObjectMapper json;
   private String caseNo;
   private int year;
+  private java.util.Map<String, Long> countsBefore;
+
+  @org.junit.jupiter.api.BeforeEach
+  void remember() {
+    countsBefore = counts();
+  }
+
+  /** What other tests count: reports, running instances, tasks and jobs. */
+  private java.util.Map<String, Long> counts() {
+    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    counts.put("cm_unlicensed_report", jdbc.queryForObject("SELECT COUNT(*) FROM cm_unlicensed_report", Long.class));
+    counts.put("cm_unlicensed_evidence", jdbc.queryForObject("SELECT COUNT(*) FROM cm_unlicensed_evidence", Long.class));
+    counts.put("running instances", runtimeService.createProcessInstanceQuery().count());
+    counts.put("tasks", taskService.createTaskQuery().count());
+    counts.put("jobs", managementService.createJobQuery().count());
+    return counts;
+  }
 
   @AfterEach
   void cleanUp() {
@@ -72,6 +90,7 @@ class UnlicensedReportBrowserTest extends SpringTestBase {
         jdbc.update("UPDATE cm_unlicensed_number SET last_number = ? WHERE case_year = ?", highest, year);
       }
     }
+    assertThat(counts()).as("rows and running instances after the clean-up").isEqualTo(countsBefore);
   }
 
   @Test
@@ -240,12 +259,15 @@ class UnlicensedReportBrowserTest extends SpringTestBase {
     page.browser.wait.until(d -> time.equals(d.findElement(locator).getDomProperty("value")));
   }
 
-  /** form-js's date field takes typed text in the format its placeholder shows. */
+  /**
+   * form-js's date field takes typed text in the format its placeholder shows; it shows month and
+   * day without leading zeros (1/1/2024), so that is what is typed.
+   */
   static void typeDate(TasklistPage page, By locator, LocalDate date) {
     WebElement input = page.browser.wait.until(ExpectedConditions.elementToBeClickable(locator));
     String placeholder = String.valueOf(input.getDomAttribute("placeholder")).toLowerCase();
     String text = placeholder.startsWith("mm/dd/yyyy")
-        ? String.format("%02d/%02d/%d", date.getMonthValue(), date.getDayOfMonth(), date.getYear())
+        ? String.format("%d/%d/%d", date.getMonthValue(), date.getDayOfMonth(), date.getYear())
         : date.toString();
     page.type(locator, text);
   }
