@@ -145,7 +145,12 @@ class UnlicensedReportBrowserTest extends SpringTestBase {
       dismissNotices(page);
       page.browser.wait.until(ExpectedConditions.presenceOfElementLocated(field("Field_ReviewDecision-0")));
       assertThat(page.formText()).contains(caseNo).contains(PLACE);
+      // a duplicate asks for the original report (a select of the region's open reports); forwarding does not
+      click(page, field("Field_ReviewDecision-1"));
+      page.browser.wait.until(ExpectedConditions.visibilityOfElementLocated(field("Field_DuplicateOf-display")));
+      assertThat(page.formText()).contains("原舉報");
       click(page, field("Field_ReviewDecision-0"));
+      page.browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(field("Field_DuplicateOf-display")));
       assertThat(page.browser.driver.findElements(field("Field_DuplicateOf-display")))
           .as("no original report asked for when forwarding").isEmpty();
       page.type(field("Field_ReviewComment"), "請專賣部門儘快查處");
