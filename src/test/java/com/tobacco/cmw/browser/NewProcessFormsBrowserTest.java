@@ -36,10 +36,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The start forms of {@code satisfactionImprovement} and {@code promotionSelection} in the real
  * Tasklist, in headless Chromium, each started for real, and the first task form each gives a
  * customer manager: zhoumin (customer service centre) requests an evaluation of zhangwei with a
- * pasted CSV of his customers' answers, and zhangwei analyses it and commits measures in his task
- * form; liuyang (brand manager) starts a promotion campaign for EAST, and zhangwei's recommendation
- * form shows his share and the ranked list of his customers. Everything created is removed after
- * each test. Run with {@code mvn verify -Pbrowser}.
+ * pasted CSV of his customers' answers, zhangwei analyses it and commits measures in his task
+ * form, and zhoumin accepts them in hers; liuyang (brand manager) starts a promotion campaign
+ * for EAST, and zhangwei's recommendation form shows his share and the ranked list of his
+ * customers and submits the proposed ones. Everything created is removed after each test. Run
+ * with {@code mvn verify -Pbrowser}.
  */
 @Tag("browser")
 class NewProcessFormsBrowserTest extends SpringTestBase {
@@ -184,8 +185,24 @@ class NewProcessFormsBrowserTest extends SpringTestBase {
     JsonNode plan = evaluation.path("plans").get(0);
     assertThat(plan.path("managerId").asText()).isEqualTo("zhangwei");
     assertThat(plan.path("measures")).hasSize(2);
-    assertThat(taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey("Task_ReviewMeasures").count())
-        .as("zhoumin's review follows").isEqualTo(1);
+
+    // zhoumin: her review shows zhangwei's measures and target, and she accepts them
+    session("zhoumin", page -> {
+      Task review = taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey("Task_ReviewMeasures")
+          .taskAssignee("zhoumin").singleResult();
+      assertThat(review).as("zhoumin's review task").isNotNull();
+      page.openTask(TasklistPage.MY_TASKS_FILTER, review, field("Field_ReviewDecision-0"));
+      dismissNotices(page);
+      assertThat(page.formText()).contains("審核改進措施").contains(no).contains("zhangwei")
+          .contains("每周二、五固定拜訪").contains("價格標籤當場補齊").doesNotContain("{{");
+      click(page, field("Field_ReviewDecision-0"));
+      page.type(field("Field_ReviewComment"), "同意");
+      page.complete(review);
+    });
+    runJobs(pi);
+    JsonNode accepted = json.readTree(new RestClient(port).get("zhoumin", "/api/satisfaction-evaluations/" + no).body());
+    assertThat(accepted.path("plans").get(0).path("status").asText()).isEqualTo("ACCEPTED");
+    assertThat(accepted.path("plans").get(0).path("reviewedBy").asText()).isEqualTo("zhoumin");
   }
 
   @Test
