@@ -30,6 +30,12 @@ import org.springframework.stereotype.Component;
 public class LoadSurveyDelegate implements JavaDelegate {
 
   static final int MAX_CSV_CHARS = 5_000_000;
+  /**
+   * The most a text kept as an ordinary process variable may have: the engine's variable and
+   * history tables hold 4,000 characters. A survey uploaded as a file is passed as a transient
+   * variable (never stored); a survey pasted into a Tasklist form is stored and so limited.
+   */
+  static final int MAX_STORED_TEXT = 4000;
 
   private final SurveyIntake intake;
   private final SurveyLoading loading;
@@ -62,6 +68,11 @@ public class LoadSurveyDelegate implements JavaDelegate {
     String scopeId = Variables.requiredText(execution, Var.SCOPE_ID, "測評對象", 64, error);
     var from = Variables.requiredDate(execution, Var.PERIOD_FROM, "調查期間開始日", calendar.zone(), error);
     var to = Variables.requiredDate(execution, Var.PERIOD_TO, "調查期間結束日", calendar.zone(), error);
+    boolean pasted = StoredText.isStored(execution, Var.SURVEY_CSV);
+    if (pasted) {
+      StoredText.requireFits(execution, Var.SURVEY_CSV, "調查結果", "請改用文件上傳 POST /api/satisfaction-evaluations / "
+          + "upload larger surveys as a file through POST /api/satisfaction-evaluations", error);
+    }
     String csv = Variables.optionalText(execution, Var.SURVEY_CSV, "調查結果", MAX_CSV_CHARS, error);
     String fileName = Variables.optionalText(execution, Var.SURVEY_FILE_NAME, "文件名", 200, error);
     String encoding = Variables.optionalText(execution, Var.SURVEY_ENCODING, "編碼", 20, error);
@@ -99,8 +110,11 @@ public class LoadSurveyDelegate implements JavaDelegate {
     execution.setVariable(Var.INDEX_TEXT, scopeRow.index().toPlainString() + "(" + scopeRow.respondents() + " 戶答卷;"
         + SatisfactionParties.comparison(scopeRow) + ")");
     execution.setVariable(Var.MANAGERS, String.join(",", loaded.managers()));
-    // the survey lives in its tables now; the text stays in the history only
-    execution.removeVariable(Var.SURVEY_CSV);
+    // the survey lives in its tables now; a pasted text stays in the history only, an uploaded one
+    // was transient and is gone with this transaction
+    if (pasted) {
+      execution.removeVariable(Var.SURVEY_CSV);
+    }
   }
 
   /**

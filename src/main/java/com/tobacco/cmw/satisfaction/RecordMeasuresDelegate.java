@@ -26,6 +26,8 @@ public class RecordMeasuresDelegate implements JavaDelegate {
   static final int MAX_ANALYSIS = 4000;
   static final int MAX_MEASURE = 500;
   static final int MAX_MEASURES = 20;
+  /** All measures together, as typed (a process variable: the engine stores at most 4,000 characters). */
+  static final int MAX_MEASURES_TEXT = LoadSurveyDelegate.MAX_STORED_TEXT;
   static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final SatisfactionRepository repository;
@@ -50,6 +52,10 @@ public class RecordMeasuresDelegate implements JavaDelegate {
       throw SatisfactionParties.inForm(Var.ANALYSIS).apply("改進措施已提交,等待審核 / the measures are already "
           + plan.status());
     }
+    StoredText.requireFits(execution, Var.ANALYSIS, "結合自身服務情況的分析", null,
+        SatisfactionParties.inForm(Var.ANALYSIS));
+    StoredText.requireFits(execution, Var.MEASURES, "改進措施", "每項最多 " + MAX_MEASURE + " 字 / at most " + MAX_MEASURE
+        + " characters a measure", SatisfactionParties.inForm(Var.MEASURES));
     String analysis = Variables.requiredText(execution, Var.ANALYSIS, "結合自身服務情況的分析", MAX_ANALYSIS,
         SatisfactionParties.inForm(Var.ANALYSIS));
     List<String> measures = measures(execution.getVariable(Var.MEASURES));
@@ -74,6 +80,10 @@ public class RecordMeasuresDelegate implements JavaDelegate {
   static List<String> measures(Object value) {
     Function<String, RuntimeException> error = SatisfactionParties.inForm(Var.MEASURES);
     List<String> measures = new ArrayList<>();
+    if (value != null && value.toString().length() > MAX_MEASURES_TEXT) {
+      throw error.apply("改進措施合計最多 " + MAX_MEASURES_TEXT + " 字 / the measures are limited to " + MAX_MEASURES_TEXT
+          + " characters in all");
+    }
     if (value != null) {
       for (String line : value.toString().split("\r\n|\r|\n")) {
         String m = line.strip();

@@ -45,6 +45,7 @@ public class RecordMeasuresReviewDelegate implements JavaDelegate {
       throw SatisfactionParties.inForm(Var.REVIEW_DECISION).apply("審核結果只能是接受或退回:「" + decision
           + "」/ reviewDecision must be ACCEPT or RETURN");
     }
+    StoredText.requireFits(execution, Var.REVIEW_COMMENT, "審核意見", null, SatisfactionParties.inForm(Var.REVIEW_COMMENT));
     String comment = decision.equals(RETURN)
         ? Variables.requiredText(execution, Var.REVIEW_COMMENT, "退回意見", 2000, SatisfactionParties.inForm(Var.REVIEW_COMMENT))
         : Variables.optionalText(execution, Var.REVIEW_COMMENT, "審核意見", 2000, SatisfactionParties.inForm(Var.REVIEW_COMMENT));

@@ -50,6 +50,8 @@ public class StartFollowUpDelegate implements JavaDelegate {
       throw InvalidInput.inForm(Var.FOLLOW_UP_PERIOD_FROM, "隨訪調查期間應在上次調查期間(至 " + survey.periodTo()
           + ")之後:「" + from + "」/ the follow-up period must start after " + survey.periodTo());
     }
+    StoredText.requireFits(execution, Var.FOLLOW_UP_CSV, "隨訪調查結果", "請改用文件上傳 POST /api/satisfaction-evaluations/"
+        + survey.businessKey() + "/follow-up / upload larger surveys as a file", SatisfactionParties.inForm(Var.FOLLOW_UP_CSV));
     String csv = Variables.requiredText(execution, Var.FOLLOW_UP_CSV, "隨訪調查結果", LoadSurveyDelegate.MAX_CSV_CHARS,
         SatisfactionParties.inForm(Var.FOLLOW_UP_CSV));
     if (repository.followUpOf(survey.id()).isPresent()) {
@@ -60,7 +62,8 @@ public class StartFollowUpDelegate implements JavaDelegate {
     variables.put(Var.SCOPE_ID, survey.scopeId());
     variables.put(Var.PERIOD_FROM, from.toString());
     variables.put(Var.PERIOD_TO, to.toString());
-    variables.put(Var.SURVEY_CSV, csv);
+    // transient: the survey goes into its tables, never into the engine's variable or history tables
+    variables.put(Var.SURVEY_CSV, org.camunda.bpm.engine.variable.Variables.stringValue(csv, true));
     variables.put(Var.SURVEY_FILE_NAME, "隨訪 follow-up of " + survey.businessKey());
     ProcessInstance next;
     try {
