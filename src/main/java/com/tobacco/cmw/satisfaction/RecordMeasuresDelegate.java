@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * The customer manager's analysis of the survey (§4.8.1) and the measures they commit to
  * (§4.8.2), checked and recorded in their transaction: an analysis, at least one measure (one a
- * line), a target index above the current one and at most 100, a target date after today and
+ * line), a target index above the current one and at most 100 (100 when the current index is
+ * already 100), a target date after today and
  * within two years. Bad input is answered with 400, the task stays and nothing is written.
  */
 @Component("recordImprovementMeasures")
@@ -106,7 +107,10 @@ public class RecordMeasuresDelegate implements JavaDelegate {
     return measures;
   }
 
-  /** A target index above the current one, at most 100, with at most two decimals. */
+  /**
+   * A target index above the current one, at most 100, with at most two decimals; a manager whose
+   * index is already 100 commits to keeping it (target 100).
+   */
   static BigDecimal target(Object value, BigDecimal current) {
     Function<String, RuntimeException> error = SatisfactionParties.inForm(Var.TARGET_INDEX);
     BigDecimal target = Variables.number(value, "目標滿意度指數", error);
@@ -116,7 +120,9 @@ public class RecordMeasuresDelegate implements JavaDelegate {
     if (target.stripTrailingZeros().scale() > 2) {
       throw error.apply("目標滿意度指數最多兩位小數:「" + target.toPlainString() + "」/ at most two decimals");
     }
-    if (target.compareTo(current) <= 0) {
+    // a manager already at 100 can only commit to keeping it: the target 100 is accepted then
+    boolean keepsTheTop = current.compareTo(HUNDRED) >= 0 && target.compareTo(HUNDRED) == 0;
+    if (target.compareTo(current) <= 0 && !keepsTheTop) {
       throw error.apply("目標滿意度指數應高於目前的 " + current.toPlainString() + ":「" + target.toPlainString()
           + "」/ the target must be above the current index " + current.toPlainString());
     }

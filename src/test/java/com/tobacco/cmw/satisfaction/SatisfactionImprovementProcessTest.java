@@ -247,6 +247,19 @@ class SatisfactionImprovementProcessTest extends ProcessTestBase {
     Assertions.assertThat(repository.plan(surveyId, "zhangwei").orElseThrow().status()).isEqualTo("SUBMITTED");
   }
 
+  @Test
+  void aManagerWhoseIndexIsAlreadyOneHundredCommitsToKeepingIt() {
+    ProcessInstance pi = request("zhoumin", CSC, "MANAGER", "zhangwei", "2024-01-01", "2024-03-31",
+        HEADER + "C10001,10,10,10,\nC10002,10,10,10,\n");
+    long surveyId = repository.survey(pi.getBusinessKey()).orElseThrow().id();
+    Assertions.assertThat(repository.plan(surveyId, "zhangwei").orElseThrow().currentIndex()).isEqualByComparingTo("100");
+    assertRefused(task(pi), "zhangwei", commitment("分析", "措施", 99, future(30)), "應高於目前的 100.00");
+    assertRefused(task(pi), "zhangwei", commitment("分析", "措施", 100.01, future(30)), "不能超過 100");
+    commit(pi, "zhangwei", "全部滿分", "保持每周拜訪", 100, future(30));
+    assertThat(pi).isWaitingAt(Element.REVIEW);
+    Assertions.assertThat(repository.plan(surveyId, "zhangwei").orElseThrow().targetIndex()).isEqualByComparingTo("100");
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private ProcessInstance request(String user, List<String> groups, String scopeType, String scopeId, String from,
