@@ -12,8 +12,10 @@ import com.tobacco.cmw.security.Roles;
 import com.tobacco.cmw.security.StaffDirectory;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -102,6 +104,9 @@ public class SurveyIntake {
       Optional<StaffDirectory.Staff> manager = staff.find(scopeId).filter(s -> Roles.CUSTOMER_MANAGERS.equals(s.role()));
       if (manager.isEmpty()) {
         problems.add(new SurveyCsv.Problem(0, "「" + scopeId + "」不是客戶經理 / " + scopeId + " is not a customer manager"));
+      } else if (!manager.get().active()) {
+        problems.add(new SurveyCsv.Problem(0, "客戶經理「" + scopeId + "」已停用(離職)/ customer manager " + scopeId
+            + " is no longer active"));
       } else {
         scopeName = "客戶經理 " + manager.get().name() + "(" + scopeId + ")";
         regionCode = manager.get().regionCode();
@@ -134,6 +139,7 @@ public class SurveyIntake {
     SurveyCsv.Parsed parsed = SurveyCsv.parse(r.csv());
     problems.addAll(parsed.problems());
     List<Answer> answers = new ArrayList<>();
+    Map<String, Optional<StaffDirectory.Staff>> managers = new HashMap<>();
     for (SurveyCsv.Row row : parsed.rows()) {
       Optional<Customer> found = customers.find(row.customerCode());
       if (found.isEmpty()) {
@@ -157,6 +163,12 @@ public class SurveyIntake {
             + scopeId + " / customer " + c.customerCode() + " is not in region " + scopeId));
         continue;
       }
+      String unfit = managerProblem(c.managerId(), managers);
+      if (unfit != null) {
+        problems.add(new SurveyCsv.Problem(row.row(), "客戶 " + c.customerCode() + "(" + c.storeName() + ")" + unfit
+            + " / customer " + c.customerCode() + ": " + unfit));
+        continue;
+      }
       answers.add(new Answer(row, c));
     }
     if (!problems.isEmpty()) {
@@ -164,5 +176,31 @@ public class SurveyIntake {
       throw new Rejected(problems);
     }
     return new Checked(scopeType, scopeId, scopeName, regionCode, from, to, answers);
+  }
+
+  /**
+   * Why a customer's manager cannot analyse the survey, or null: each answering customer's manager
+   * gets an improvement task, so they must be an active customer manager of the staff list — a
+   * task for someone who left would hold the whole evaluation. The customer is moved to another
+   * manager first (work transfer), then the survey is loaded.
+   */
+  private String managerProblem(String managerId, Map<String, Optional<StaffDirectory.Staff>> managers) {
+    if (managerId == null || managerId.isBlank()) {
+      return "沒有負責的客戶經理,請先分配 / has no customer manager; assign one first";
+    }
+    Optional<StaffDirectory.Staff> manager = managers.computeIfAbsent(managerId, staff::find);
+    if (manager.isEmpty()) {
+      return "的客戶經理 " + managerId + " 不在員工名冊中,請先移交客戶 / manager " + managerId
+          + " is not on the staff list; transfer the customer first";
+    }
+    if (!manager.get().active()) {
+      return "的客戶經理 " + managerId + " 已停用(離職),請先移交客戶 / manager " + managerId
+          + " is no longer active; transfer the customer first";
+    }
+    if (!Roles.CUSTOMER_MANAGERS.equals(manager.get().role())) {
+      return "的負責人 " + managerId + " 不是客戶經理,請先移交客戶 / " + managerId
+          + " is not a customer manager; transfer the customer first";
+    }
+    return null;
   }
 }

@@ -68,7 +68,8 @@ class SatisfactionImprovementProcessTest extends ProcessTestBase {
   void cleanUp() {
     identityService.clearAuthentication();
     fixture.cleanUp();
-    jdbc.update("UPDATE cm_customer SET manager_id = 'zhangwei' WHERE manager_id = ?", SECOND_MANAGER);
+    jdbc.update("UPDATE cm_customer SET manager_id = 'zhangwei' WHERE manager_id IN (?, 'nobody', 'wangfang')",
+        SECOND_MANAGER);
     jdbc.update("DELETE FROM cm_staff WHERE user_id = ?", SECOND_MANAGER);
   }
 
@@ -221,6 +222,21 @@ class SatisfactionImprovementProcessTest extends ProcessTestBase {
     assertStartRefused("wangfang", REGIONAL_EAST, "MANAGER", "zhangwei", "2024-03-01", "2024-04-30",
         HEADER + "C10001,8,9,7,\n", "已有重疊期間的測評");
     Assertions.assertThat(fixture.surveysAfter()).isOne();
+  }
+
+  @Test
+  void customersWhoseManagerLeftIsUnknownOrNoCustomerManagerAreRefusedByName() {
+    staff.save(new StaffDirectory.Staff(SECOND_MANAGER, "孫梅", "customer-managers", "EAST", false));
+    jdbc.update("UPDATE cm_customer SET manager_id = ? WHERE customer_code = 'C10003'", SECOND_MANAGER);
+    jdbc.update("UPDATE cm_customer SET manager_id = 'nobody' WHERE customer_code = 'C10004'");
+    jdbc.update("UPDATE cm_customer SET manager_id = 'wangfang' WHERE customer_code = 'C10005'");
+    assertStartRefused("zhoumin", CSC, "REGION", "EAST", "2024-01-01", "2024-03-31",
+        HEADER + "C10001,8,9,7,\nC10003,8,9,7,\nC10004,8,9,7,\nC10005,8,9,7,\n",
+        "第 3 行 / row 3:客戶 C10003", "客戶經理 sunmei 已停用", "第 4 行 / row 4:客戶 C10004",
+        "客戶經理 nobody 不在員工名冊中", "第 5 行 / row 5:客戶 C10005", "wangfang 不是客戶經理");
+    assertStartRefused("zhoumin", CSC, "MANAGER", SECOND_MANAGER, "2024-01-01", "2024-03-31",
+        HEADER + "C10003,8,9,7,\n", "客戶經理「sunmei」已停用");
+    Assertions.assertThat(fixture.rowsAfter()).isZero();
   }
 
   @Test
