@@ -11,7 +11,6 @@ import com.tobacco.cmw.security.Grants;
 import com.tobacco.cmw.security.Roles;
 import java.time.Instant;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -118,8 +117,12 @@ public class LoadSurveyDelegate implements JavaDelegate {
   }
 
   /**
-   * Read access: the requester, the customer service center, the customer managers who analyse it
-   * and the regional managers of the region; auditors read everything anyway.
+   * Read access to the instance: the requester, the customer service center and the regional
+   * managers of the region; auditors read everything anyway. The customer managers get none: an
+   * instance READ would show every manager's analysis (/engine-rest/variable-instance). They work on
+   * their own task (the engine gives its assignee READ and UPDATE on the task; the process
+   * definition is readable for them) and read their own part of the evaluation through
+   * {@code /api/satisfaction-evaluations}.
    */
   private void grant(String processInstanceId, String requester, SurveyIntake.Checked checked,
                      SurveyLoading.Loaded loaded) {
@@ -129,9 +132,6 @@ public class LoadSurveyDelegate implements JavaDelegate {
     if (checked.regionCode() != null) {
       grants.toGroupOnNewResource(Roles.regionalManagersOf(checked.regionCode()), Resources.PROCESS_INSTANCE,
           processInstanceId, Permissions.READ);
-    }
-    for (String manager : loaded.managers().stream().filter(m -> !m.equals(requester)).collect(Collectors.toSet())) {
-      grants.toUserOnNewResource(manager, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
     }
   }
 }

@@ -53,6 +53,17 @@ public class SatisfactionAccess {
     return false;
   }
 
+  /**
+   * Whether the current user reads only their own part of this evaluation: a customer manager
+   * (neither the requester nor one who sees everything) sees their own plan, their own index row
+   * with the scope's, and their own customers' answers — not the other managers'.
+   */
+  public boolean ownPartOnly(SatisfactionRepository.Survey survey) {
+    String userId = currentUser.requireUserId();
+    List<String> groups = currentUser.groups();
+    return !seesAll() && !userId.equals(survey.uploadedBy()) && !groups.contains(Roles.REGIONAL_MANAGERS);
+  }
+
   /** Refuses (403) an index history the current user may not read. */
   public void requireHistory(String scopeType, String scopeId) {
     String userId = currentUser.requireUserId();

@@ -175,15 +175,19 @@ public class SatisfactionController {
         .orElseThrow(() -> new NoSuchElementException("滿意度測評 " + evaluationNo + " 不存在 / no such evaluation"));
     String userId = currentUser.requireUserId();
     List<SatisfactionRepository.Response> responses = repository.responses(survey.id());
-    if (!access.seesAll() && !userId.equals(survey.uploadedBy()) && repository.plan(survey.id(), userId).isPresent()) {
-      // a customer manager reads the answers of their own customers
+    List<SatisfactionRepository.IndexRow> index = repository.indexRows(survey.id());
+    List<SatisfactionRepository.Plan> plans = repository.plans(survey.id());
+    if (access.ownPartOnly(survey)) {
+      // a customer manager reads their own plan, index and customers' answers, and the scope's index
       responses = responses.stream().filter(r -> userId.equals(r.managerId())).toList();
+      plans = plans.stream().filter(p -> userId.equals(p.managerId())).toList();
+      index = index.stream().filter(r -> r.scopeType().equals(survey.scopeType()) && r.scopeId().equals(survey.scopeId())
+          || r.scopeType().equals(SCOPE_MANAGER) && r.scopeId().equals(userId)).toList();
     }
     String previous = survey.followsSurveyId() == null ? null
         : repository.survey(survey.followsSurveyId()).map(SatisfactionRepository.Survey::businessKey).orElse(null);
     String next = repository.followUpOf(survey.id()).map(SatisfactionRepository.Survey::businessKey).orElse(null);
-    return new Evaluation(survey, previous, next, repository.indexRows(survey.id()), repository.plans(survey.id()),
-        responses);
+    return new Evaluation(survey, previous, next, index, plans, responses);
   }
 
   @GetMapping("/api/satisfaction/index")

@@ -54,6 +54,7 @@ class SatisfactionHttpTest extends SpringTestBase {
   @AfterEach
   void cleanUp() {
     fixture.cleanUp();
+    jdbc.update("UPDATE cm_customer SET manager_id = 'zhangwei' WHERE customer_code IN ('C10003', 'C10004')");
   }
 
   @Test
@@ -312,6 +313,61 @@ class SatisfactionHttpTest extends SpringTestBase {
         .hasSize(east.size());
     assertThat(upload("zhoumin", utf8(survey(east, 8)), "/api/satisfaction-evaluations/" + no + "/follow-up",
         Map.of("periodFrom", "2024-10-01", "periodTo", "2024-12-31")).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aCustomerManagerReadsAndWorksOnlyTheirOwnPartOfARegionsEvaluation() throws Exception {
+    // two of EAST's customers are lina's for this test: the region's evaluation has two managers
+    jdbc.update("UPDATE cm_customer SET manager_id = 'lina' WHERE customer_code IN ('C10003', 'C10004')");
+    HttpResponse<String> requested = upload("wangfang", utf8("customerCode,supply,service,market\nC10001,8,9,7\n"
+        + "C10002,6,7,5\nC10003,10,8,9\nC10004,9,9,9\n"), "REGION", "EAST", "2024-01-01", "2024-03-31");
+    assertThat(requested.statusCode()).as(requested.body()).isEqualTo(201);
+    String no = json.readTree(requested.body()).path("evaluationNo").asText();
+    String instance = json.readTree(requested.body()).path("processInstanceId").asText();
+    String date = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(90).toString();
+    String linasTask = tasks("lina", no).get(0).path("id").asText();
+    assertThat(rest.post("lina", "/engine-rest/task/" + linasTask + "/submit-form", "{\"variables\":{\"analysis\":"
+        + "{\"value\":\"李娜的分析:兩戶嫌送貨慢\"},\"measures\":{\"value\":\"李娜的措施\"},\"targetIndex\":{\"value\":99},"
+        + "\"targetDate\":{\"value\":\"" + date + "\"}}}").statusCode()).isEqualTo(204);
+
+    // zhangwei works on his own task: sees it, opens its form, completes it
+    JsonNode mine = tasks("zhangwei", no);
+    assertThat(mine).hasSize(1);
+    String myTask = mine.get(0).path("id").asText();
+    HttpResponse<String> formVariables = rest.get("zhangwei", "/engine-rest/task/" + myTask + "/form-variables");
+    assertThat(formVariables.statusCode()).as(formVariables.body()).isEqualTo(200);
+    assertThat(formVariables.body()).contains("managerIndexText").doesNotContain("李娜的分析");
+    assertThat(rest.get("zhangwei", "/engine-rest/task/" + myTask + "/deployed-form").statusCode()).isEqualTo(200);
+
+    // …but not lina's analysis, plan, index or answers: neither through /api nor through the engine
+    JsonNode evaluation = json.readTree(rest.get("zhangwei", "/api/satisfaction-evaluations/" + no).body());
+    assertThat(evaluation.path("plans")).extracting(p -> p.path("managerId").asText()).containsExactly("zhangwei");
+    assertThat(evaluation.path("index")).extracting(r -> r.path("scopeId").asText()).containsExactly("EAST", "zhangwei");
+    assertThat(evaluation.path("responses")).extracting(r -> r.path("customerCode").asText())
+        .containsExactly("C10001", "C10002");
+    for (String path : List.of("/engine-rest/variable-instance?processInstanceIdIn=" + instance,
+        "/engine-rest/variable-instance?variableName=analysis", "/engine-rest/process-instance/" + instance + "/variables",
+        "/engine-rest/history/variable-instance?processInstanceId=" + instance, "/engine-rest/task?processInstanceId="
+            + instance)) {
+      HttpResponse<String> response = rest.get("zhangwei", path);
+      assertThat(response.body()).as(path).doesNotContain("李娜的分析").doesNotContain(linasTask);
+    }
+    // the engine shows him only the read-only texts of his own task
+    assertThat(json.readTree(rest.get("zhangwei", "/engine-rest/variable-instance?processInstanceIdIn=" + instance)
+        .body())).isNotEmpty().allSatisfy(v -> assertThat(v.path("taskId").asText()).isEqualTo(myTask));
+    assertThat(rest.post("zhangwei", "/engine-rest/task/" + myTask + "/submit-form", "{\"variables\":{\"analysis\":"
+        + "{\"value\":\"分析\"},\"measures\":{\"value\":\"措施\"},\"targetIndex\":{\"value\":90},"
+        + "\"targetDate\":{\"value\":\"" + date + "\"}}}").statusCode()).isEqualTo(204);
+
+    // the requester and EAST's regional manager read every manager's part
+    for (String user : List.of("wangfang", "zhoumin")) {
+      JsonNode all = json.readTree(rest.get(user, "/api/satisfaction-evaluations/" + no).body());
+      assertThat(all.path("plans")).as(user).extracting(p -> p.path("managerId").asText())
+          .containsExactly("lina", "zhangwei");
+      assertThat(all.path("responses")).as(user).hasSize(4);
+    }
+    assertThat(json.readTree(rest.get("lina", "/api/satisfaction-evaluations/" + no).body()).path("plans").get(0)
+        .path("analysis").asText()).isEqualTo("李娜的分析:兩戶嫌送貨慢");
   }
 
   @Test
