@@ -61,10 +61,19 @@ public class LoadSurveyDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Function<String, RuntimeException> error = InvalidInput::atStart;
-    String requester = currentUser.userId().orElseThrow(() ->
+    String actor = currentUser.userId().orElseThrow(() ->
         error.apply("滿意度測評須由登錄的用戶要求 / a satisfaction evaluation is requested by a signed-in user"));
-    String scopeType = Variables.requiredText(execution, Var.SCOPE_TYPE, "測評對象類型", 10, error);
-    String scopeId = Variables.requiredText(execution, Var.SCOPE_ID, "測評對象", 64, error);
+    // a follow-up carries the cycle's requester and scope on: whoever loaded it acted for them
+    // (checked by the follow-up step), so a colleague or an administrator standing in does not
+    // become the next cycle's requester
+    SatisfactionRepository.Survey previous = followUps.current().flatMap(repository::survey).orElse(null);
+    String requester = previous == null ? actor : previous.uploadedBy();
+    String requesterGroup = previous != null ? previous.requesterGroup()
+        : currentUser.groups().contains(Roles.CUSTOMER_SERVICE_CENTER) ? Roles.CUSTOMER_SERVICE_CENTER : null;
+    String scopeType = previous != null ? previous.scopeType()
+        : Variables.requiredText(execution, Var.SCOPE_TYPE, "測評對象類型", 10, error);
+    String scopeId = previous != null ? previous.scopeId()
+        : Variables.requiredText(execution, Var.SCOPE_ID, "測評對象", 64, error);
     var from = Variables.requiredDate(execution, Var.PERIOD_FROM, "調查期間開始日", calendar.zone(), error);
     var to = Variables.requiredDate(execution, Var.PERIOD_TO, "調查期間結束日", calendar.zone(), error);
     boolean pasted = StoredText.isStored(execution, Var.SURVEY_CSV);
@@ -75,11 +84,13 @@ public class LoadSurveyDelegate implements JavaDelegate {
     String csv = Variables.optionalText(execution, Var.SURVEY_CSV, "調查結果", MAX_CSV_CHARS, error);
     String fileName = Variables.optionalText(execution, Var.SURVEY_FILE_NAME, "文件名", 200, error);
     String encoding = Variables.optionalText(execution, Var.SURVEY_ENCODING, "編碼", 20, error);
-    try {
-      intake.authorize(requester, currentUser.groups(), scopeType.toUpperCase(java.util.Locale.ROOT),
-          scopeType.equalsIgnoreCase("REGION") ? scopeId.toUpperCase(java.util.Locale.ROOT) : scopeId);
-    } catch (AccessDeniedException e) {
-      throw error.apply(e.getMessage());
+    if (previous == null) {
+      try {
+        intake.authorize(actor, currentUser.groups(), scopeType.toUpperCase(java.util.Locale.ROOT),
+            scopeType.equalsIgnoreCase("REGION") ? scopeId.toUpperCase(java.util.Locale.ROOT) : scopeId);
+      } catch (AccessDeniedException e) {
+        throw error.apply(e.getMessage());
+      }
     }
     // the number first: it locks the year's counter row until this transaction ends, so two
     // surveys of one scope loaded at the same time are checked for overlap one after the other
@@ -92,12 +103,12 @@ public class LoadSurveyDelegate implements JavaDelegate {
     }
 
     SurveyLoading.Loaded loaded = loading.load(checked, key, fileName == null ? "Tasklist" : fileName,
-        encoding == null ? "UTF-8" : encoding, requester, Instant.now(), execution.getProcessInstanceId());
+        encoding == null ? "UTF-8" : encoding, requester, requesterGroup, Instant.now(), execution.getProcessInstanceId());
     execution.setProcessBusinessKey(key);
-    followUps.current().ifPresent(previous -> {
-      loading.followUp(loaded.surveyId(), previous);
-      execution.setVariable(Var.PREVIOUS_EVALUATION, repository.survey(previous).orElseThrow().businessKey());
-    });
+    if (previous != null) {
+      loading.followUp(loaded.surveyId(), previous.id());
+      execution.setVariable(Var.PREVIOUS_EVALUATION, previous.businessKey());
+    }
     grant(execution.getProcessInstanceId(), requester, checked, loaded);
 
     SatisfactionRepository.IndexRow scopeRow = loaded.index().get(0);

@@ -30,7 +30,7 @@ public class RecordMeasuresReviewDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     SatisfactionRepository.Survey survey = repository.ofProcessInstance(execution.getProcessInstanceId());
-    parties.requireActor(survey.uploadedBy(), Var.REVIEW_DECISION, "審核改進措施");
+    parties.requireRequester(survey, Var.REVIEW_DECISION, "審核改進措施");
     String managerId = String.valueOf(execution.getVariable(Var.MANAGER_ID));
     SatisfactionRepository.Plan plan = repository.plan(survey.id(), managerId).orElseThrow(() ->
         SatisfactionParties.inForm(Var.MANAGER_ID).apply("客戶經理 " + managerId + " 不在本次測評中 / " + managerId

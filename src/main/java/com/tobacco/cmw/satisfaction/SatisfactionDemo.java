@@ -5,6 +5,7 @@ import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.SCOPE_
 import com.tobacco.cmw.config.SetupStep;
 import com.tobacco.cmw.customer.Customer;
 import com.tobacco.cmw.customer.CustomerRepository;
+import com.tobacco.cmw.security.Roles;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -103,7 +104,7 @@ public class SatisfactionDemo implements SetupStep {
     SurveyIntake.Checked checked = intake.check(new SurveyIntake.Request(SCOPE_MANAGER, managerId, from, to, csv));
     String key = numbers.next(to.getYear());
     SurveyLoading.Loaded loaded = loading.load(checked, key, "demo-" + managerId + "-" + to + ".csv", "UTF-8", "zhoumin",
-        at(to.plusDays(5)), null);
+        Roles.CUSTOMER_SERVICE_CENTER, at(to.plusDays(5)), null);
     if (from.equals(SECOND_FROM)) {
       // a past cycle shown as history: nobody is asked to analyse it
       jdbc.update("DELETE FROM cm_satisfaction_plan WHERE survey_id = ?", loaded.surveyId());

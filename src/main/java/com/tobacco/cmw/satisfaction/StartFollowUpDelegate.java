@@ -41,7 +41,7 @@ public class StartFollowUpDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     SatisfactionRepository.Survey survey = repository.ofProcessInstance(execution.getProcessInstanceId());
-    parties.requireActor(survey.uploadedBy(), Var.FOLLOW_UP_CSV, "登記隨訪調查");
+    parties.requireRequester(survey, Var.FOLLOW_UP_CSV, "登記隨訪調查");
     LocalDate from = Variables.requiredDate(execution, Var.FOLLOW_UP_PERIOD_FROM, "隨訪調查期間開始日", calendar.zone(),
         SatisfactionParties.inForm(Var.FOLLOW_UP_PERIOD_FROM));
     LocalDate to = Variables.requiredDate(execution, Var.FOLLOW_UP_PERIOD_TO, "隨訪調查期間結束日", calendar.zone(),

@@ -264,6 +264,52 @@ class SatisfactionImprovementProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void aColleagueOfTheCustomerServiceCenterActsForTheRequesterAndTheNextCycleKeepsTheRequesterAndScope() {
+    List<String> csc = List.of("customer-service-center");
+    ProcessInstance pi = request("zhoumin", CSC, "MANAGER", "zhangwei", "2024-01-01", "2024-03-31",
+        HEADER + "C10001,8,9,7,\nC10002,6,7,5,\n");
+    commit(pi, "zhangwei", "分析", "措施", 80, future(30));
+    Task review = task(pi);
+    assertThat(review).isAssignedTo("zhoumin");
+    assertCandidates(review, "customer-service-center");
+    // zhoumin is away: a colleague of the center decides; a regional manager may not
+    assertNotDone(review, "wangfang", REGIONAL_EAST, Map.of(Var.REVIEW_DECISION, "ACCEPT"));
+    completeAs("qianli", csc, review, Map.of(Var.REVIEW_DECISION, "ACCEPT"));
+    long surveyId = repository.survey(pi.getBusinessKey()).orElseThrow().id();
+    Assertions.assertThat(repository.plan(surveyId, "zhangwei").orElseThrow().reviewedBy()).isEqualTo("qianli");
+    assertThat(pi).isWaitingAt(Element.FOLLOW_UP_DUE);
+    execute(job());
+    Task followUp = task(pi);
+    assertThat(followUp).isAssignedTo("zhoumin");
+    assertCandidates(followUp, "customer-service-center");
+    completeAs("qianli", csc, followUp, Map.of(Var.FOLLOW_UP_PERIOD_FROM, "2024-07-01", Var.FOLLOW_UP_PERIOD_TO,
+        "2024-09-30", Var.FOLLOW_UP_CSV, HEADER + "C10001,9,9,9,\n"));
+    SatisfactionRepository.Survey next = repository.followUpOf(surveyId).orElseThrow();
+    Assertions.assertThat(next.uploadedBy()).isEqualTo("zhoumin");
+    Assertions.assertThat(next.requesterGroup()).isEqualTo("customer-service-center");
+    Assertions.assertThat(next.scopeType() + "/" + next.scopeId()).isEqualTo("MANAGER/zhangwei");
+
+    // a regional manager's cycle: only they (or an administrator) act; the next cycle is still theirs
+    ProcessInstance east = request("wangfang", REGIONAL_EAST, "REGION", "EAST", "2024-10-01", "2024-12-31",
+        HEADER + "C10001,8,9,7,\n");
+    commit(east, "zhangwei", "分析", "措施", 80, future(30));
+    Task eastReview = task(east);
+    assertCandidates(eastReview);
+    assertNotDone(eastReview, "qianli", csc, Map.of(Var.REVIEW_DECISION, "ACCEPT"));
+    completeAs("wangfang", REGIONAL_EAST, eastReview, Map.of(Var.REVIEW_DECISION, "ACCEPT"));
+    assertThat(east).isWaitingAt(Element.FOLLOW_UP_DUE);
+    execute(job());
+    completeAs("admin", List.of("camunda-admin"), task(east), Map.of(Var.FOLLOW_UP_PERIOD_FROM, "2025-01-01",
+        Var.FOLLOW_UP_PERIOD_TO, "2025-01-31", Var.FOLLOW_UP_CSV, HEADER + "C10001,9,9,9,\n"));
+    SatisfactionRepository.Survey eastNext = repository.followUpOf(repository.survey(east.getBusinessKey()).orElseThrow()
+        .id()).orElseThrow();
+    Assertions.assertThat(eastNext.uploadedBy()).isEqualTo("wangfang");
+    Assertions.assertThat(eastNext.scopeType() + "/" + eastNext.scopeId()).isEqualTo("REGION/EAST");
+    Assertions.assertThat(eastNext.requesterGroup()).isNull();
+    Assertions.assertThat(eastNext.regionCode()).isEqualTo("EAST");
+  }
+
+  @Test
   void aManagerWhoseIndexIsAlreadyOneHundredCommitsToKeepingIt() {
     ProcessInstance pi = request("zhoumin", CSC, "MANAGER", "zhangwei", "2024-01-01", "2024-03-31",
         HEADER + "C10001,10,10,10,\nC10002,10,10,10,\n");
@@ -327,7 +373,11 @@ class SatisfactionImprovementProcessTest extends ProcessTestBase {
   }
 
   private void assertRefused(Task task, String user, Map<String, Object> variables, String message) {
-    List<String> groups = user.equals("zhoumin") ? CSC : MANAGER;
+    assertRefused(task, user, user.equals("zhoumin") ? CSC : MANAGER, variables, message);
+  }
+
+  private void assertRefused(Task task, String user, List<String> groups, Map<String, Object> variables,
+                             String message) {
     Assertions.assertThatThrownBy(() -> completeAs(user, groups, task, variables))
         .isInstanceOf(InvalidInput.class).hasMessageContaining(message);
     Assertions.assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
@@ -340,6 +390,18 @@ class SatisfactionImprovementProcessTest extends ProcessTestBase {
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  /** The engine (no right on the task) or the step (not acting for the requester) refuses; the task stays. */
+  private void assertNotDone(Task task, String user, List<String> groups, Map<String, Object> variables) {
+    Assertions.assertThatThrownBy(() -> completeAs(user, groups, task, variables))
+        .isInstanceOfAny(InvalidInput.class, org.camunda.bpm.engine.AuthorizationException.class);
+    Assertions.assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
+  }
+
+  private void assertCandidates(Task task, String... groups) {
+    Assertions.assertThat(taskService.getIdentityLinksForTask(task.getId())).filteredOn(l -> "candidate".equals(l.getType()))
+        .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).containsExactlyInAnyOrder(groups);
   }
 
   private Task task(ProcessInstance pi) {
