@@ -8,6 +8,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -119,10 +122,23 @@ public class SatisfactionRepository {
     return jdbc.query(SURVEY_COLUMNS + "WHERE follows_survey_id = ?", SURVEY, surveyId).stream().findFirst();
   }
 
-  /** A survey of the same scope whose period overlaps [from, to]. */
-  public Optional<Survey> overlapping(String scopeType, String scopeId, LocalDate from, LocalDate to) {
-    return jdbc.query(SURVEY_COLUMNS + "WHERE scope_type = ? AND scope_id = ? AND period_from <= ? AND period_to >= ? "
-        + "ORDER BY period_to", SURVEY, scopeType, scopeId, Date.valueOf(to), Date.valueOf(from)).stream().findFirst();
+  /**
+   * A survey whose period overlaps [from, to] and that has the same scope or measured one of
+   * {@code managers} (an index row of the manager: a manager survey, or a region survey with their
+   * customers).
+   */
+  public Optional<Survey> overlapping(String scopeType, String scopeId, Collection<String> managers, LocalDate from,
+                                      LocalDate to) {
+    List<Object> args = new ArrayList<>(List.of(Date.valueOf(to), Date.valueOf(from), scopeType, scopeId));
+    String sharedManager = "";
+    if (!managers.isEmpty()) {
+      sharedManager = " OR EXISTS (SELECT 1 FROM cm_satisfaction_index i WHERE i.survey_id = cm_satisfaction_survey.id "
+          + "AND i.scope_type = 'MANAGER' AND i.scope_id IN (" + String.join(", ", Collections.nCopies(managers.size(), "?"))
+          + "))";
+      args.addAll(managers);
+    }
+    return jdbc.query(SURVEY_COLUMNS + "WHERE period_from <= ? AND period_to >= ? AND ((scope_type = ? AND scope_id = ?)"
+        + sharedManager + ") ORDER BY period_to, id", SURVEY, args.toArray()).stream().findFirst();
   }
 
   public List<Response> responses(long surveyId) {

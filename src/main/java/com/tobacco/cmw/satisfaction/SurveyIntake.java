@@ -123,6 +123,7 @@ public class SurveyIntake {
     }
     LocalDate from = r.periodFrom();
     LocalDate to = r.periodTo();
+    boolean periodChecked = false;
     if (from == null || to == null) {
       problems.add(new SurveyCsv.Problem(0, "請填寫調查期間(起止日期)/ the survey period (periodFrom, periodTo) is required"));
     } else if (from.isAfter(to)) {
@@ -130,11 +131,8 @@ public class SurveyIntake {
     } else if (to.isAfter(calendar.today())) {
       problems.add(new SurveyCsv.Problem(0, "調查期間的結束日 " + to + " 在今天之後:只能登記已完成的調查 / periodTo " + to
           + " is in the future: only finished surveys are loaded"));
-    } else if (scopeName != null) {
-      String id = scopeId;
-      surveys.overlapping(scopeType, scopeId, from, to).ifPresent(s -> problems.add(new SurveyCsv.Problem(0,
-          "同一對象已有重疊期間的測評 " + s.businessKey() + "(" + s.periodFrom() + " 至 " + s.periodTo() + ")/ "
-              + id + " already has survey " + s.businessKey() + " for an overlapping period")));
+    } else {
+      periodChecked = true;
     }
     SurveyCsv.Parsed parsed = SurveyCsv.parse(r.csv());
     problems.addAll(parsed.problems());
@@ -171,11 +169,41 @@ public class SurveyIntake {
       }
       answers.add(new Answer(row, c));
     }
+    if (scopeName != null && periodChecked) {
+      overlap(scopeType, scopeId, answers, from, to).ifPresent(problems::add);
+    }
     if (!problems.isEmpty()) {
       problems.sort(java.util.Comparator.comparingInt(SurveyCsv.Problem::row));
       throw new Rejected(problems);
     }
     return new Checked(scopeType, scopeId, scopeName, regionCode, from, to, answers);
+  }
+
+  /**
+   * A survey whose period overlaps this one and that measures the same scope or one of the same
+   * customer managers: a manager survey of zhangwei and an EAST survey with zhangwei's customers for
+   * the same months would give zhangwei two indexes and two plans for one period.
+   */
+  private Optional<SurveyCsv.Problem> overlap(String scopeType, String scopeId, List<Answer> answers, LocalDate from,
+                                              LocalDate to) {
+    java.util.Set<String> managers = new java.util.TreeSet<>();
+    answers.forEach(a -> managers.add(a.customer().managerId()));
+    if (scopeType.equals(SCOPE_MANAGER)) {
+      managers.add(scopeId);
+    }
+    return surveys.overlapping(scopeType, scopeId, managers, from, to).map(s -> {
+      boolean same = s.scopeType().equals(scopeType) && s.scopeId().equals(scopeId);
+      String shared = same ? "" : surveys.indexRows(s.id()).stream()
+          .filter(i -> i.scopeType().equals(SCOPE_MANAGER) && managers.contains(i.scopeId()))
+          .map(SatisfactionRepository.IndexRow::scopeId).collect(Collectors.joining("、"));
+      String what = (SCOPE_REGION.equals(s.scopeType()) ? "區域 " : "客戶經理 ") + s.scopeId();
+      return new SurveyCsv.Problem(0, same
+          ? "同一對象已有重疊期間的測評 " + s.businessKey() + "(" + s.periodFrom() + " 至 " + s.periodTo() + ")/ "
+              + scopeId + " already has survey " + s.businessKey() + " for an overlapping period"
+          : "與" + what + " 的測評 " + s.businessKey() + "(" + s.periodFrom() + " 至 " + s.periodTo() + ")期間重疊,"
+              + "且同樣測評客戶經理 " + shared + ":同一客戶經理同一期間只能有一次測評 / overlaps survey " + s.businessKey()
+              + " of " + s.scopeType() + " " + s.scopeId() + " measuring the same customer manager(s) " + shared);
+    });
   }
 
   /**

@@ -240,6 +240,19 @@ class SatisfactionImprovementProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void aManagerSurveyAndARegionSurveyWithThatManagersCustomersMayNotOverlap() {
+    request("zhoumin", CSC, "MANAGER", "zhangwei", "2024-01-01", "2024-03-31", HEADER + "C10001,8,9,7,\n");
+    assertStartRefused("wangfang", REGIONAL_EAST, "REGION", "EAST", "2024-02-01", "2024-04-30",
+        HEADER + "C10002,8,9,7,\n", "與客戶經理 zhangwei 的測評", "同樣測評客戶經理 zhangwei");
+    request("wangfang", REGIONAL_EAST, "REGION", "EAST", "2024-04-01", "2024-06-30", HEADER + "C10002,8,9,7,\n");
+    assertStartRefused("zhoumin", CSC, "MANAGER", "zhangwei", "2024-05-01", "2024-05-31", HEADER + "C10003,8,9,7,\n",
+        "與區域 EAST 的測評");
+    // another region's survey of the same months measures other managers: accepted
+    request("zhoumin", CSC, "REGION", "WEST", "2024-05-01", "2024-05-31", HEADER + "C20001,8,9,7,\n");
+    Assertions.assertThat(fixture.surveysAfter()).isEqualTo(3);
+  }
+
+  @Test
   void badMeasuresAndDecisionsAreAnsweredAndTheTaskStays() {
     ProcessInstance pi = request("zhoumin", CSC, "MANAGER", "zhangwei", "2024-01-01", "2024-03-31",
         HEADER + "C10001,8,9,7,\nC10002,6,7,5,\nC10003,10,8,9,\n");
