@@ -31,7 +31,7 @@ public class RecordMeasuresReviewDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     SatisfactionRepository.Survey survey = repository.ofProcessInstance(execution.getProcessInstanceId());
     parties.requireRequester(survey, Var.REVIEW_DECISION, "審核改進措施");
-    String managerId = String.valueOf(execution.getVariable(Var.MANAGER_ID));
+    String managerId = SatisfactionParties.manager(execution);
     SatisfactionRepository.Plan plan = repository.plan(survey.id(), managerId).orElseThrow(() ->
         SatisfactionParties.inForm(Var.MANAGER_ID).apply("客戶經理 " + managerId + " 不在本次測評中 / " + managerId
             + " has no plan in " + survey.businessKey()));

@@ -77,6 +77,21 @@ public class SatisfactionParties {
     requireActor(survey.uploadedBy(), field, what);
   }
 
+  /**
+   * The customer manager of the improvement, refusing a completion that changed it: the task keeps
+   * its manager and hands it over on complete ({@link SatisfactionTaskInfo}); a {@code managerId}
+   * sent with the completion would otherwise put the decision on another manager's plan.
+   */
+  static String manager(DelegateExecution execution) {
+    String managerId = String.valueOf(execution.getVariable(SatisfactionImprovementProcess.Var.MANAGER_ID));
+    Object own = execution.getVariable(SatisfactionImprovementProcess.Var.TASK_MANAGER);
+    if (own != null && !own.toString().equals(managerId)) {
+      throw InvalidInput.inForm(SatisfactionImprovementProcess.Var.MANAGER_ID, "本任務的客戶經理是 " + own
+          + ",不能改為「" + managerId + "」/ the customer manager of this task is " + own + "; managerId cannot be changed");
+    }
+    return managerId;
+  }
+
   static Function<String, RuntimeException> inForm(String field) {
     return message -> InvalidInput.inForm(field, message);
   }

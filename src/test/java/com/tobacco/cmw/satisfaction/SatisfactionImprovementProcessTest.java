@@ -269,8 +269,13 @@ class SatisfactionImprovementProcessTest extends ProcessTestBase {
     Assertions.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cm_satisfaction_measure WHERE survey_id = ?",
         Integer.class, surveyId)).isZero();
 
+    // the manager of the task cannot be changed by its completion
+    assertRefused(task(pi), "zhangwei", withManager(commitment("分析", "措施", 80, future(30)), "lina"), "不能改為「lina」");
     commit(pi, "zhangwei", "分析", "措施", 80, future(30));
     Task review = task(pi);
+    Assertions.assertThat(taskService.getVariable(review.getId(), Var.MANAGER_ID)).isEqualTo("zhangwei");
+    assertRefused(review, "zhoumin", withManager(Map.of(Var.REVIEW_DECISION, "ACCEPT"), "lina"), "不能改為「lina」");
+    Assertions.assertThat(runtimeService.getVariable(review.getExecutionId(), Var.MANAGER_ID)).isEqualTo("zhangwei");
     assertRefused(review, "zhoumin", Map.of(Var.REVIEW_DECISION, "RETURN"), "請填寫「退回意見」");
     assertRefused(review, "zhoumin", Map.of(Var.REVIEW_DECISION, "MAYBE"), "只能是接受或退回");
     Assertions.assertThat(repository.plan(surveyId, "zhangwei").orElseThrow().status()).isEqualTo("SUBMITTED");
@@ -362,6 +367,12 @@ class SatisfactionImprovementProcessTest extends ProcessTestBase {
     v.put(Var.PERIOD_FROM, from);
     v.put(Var.PERIOD_TO, to);
     v.put(Var.SURVEY_CSV, csv);
+    return v;
+  }
+
+  private static Map<String, Object> withManager(Map<String, Object> variables, String managerId) {
+    Map<String, Object> v = new HashMap<>(variables);
+    v.put(Var.MANAGER_ID, managerId);
     return v;
   }
 
