@@ -75,6 +75,9 @@ public class RecordMeasuresDelegate implements JavaDelegate {
     repository.submitPlan(survey.id(), managerId, analysis, measures, target, date, Instant.now());
     execution.setVariable(Var.TARGET_INDEX, target.doubleValue());
     execution.setVariable(Var.TARGET_DATE, date.toString());
+    // a new round of review: the last round's decision and comment do not carry over to it
+    execution.setVariable(Var.REVIEW_DECISION, null);
+    execution.setVariable(Var.REVIEW_COMMENT, null);
   }
 
   /** The measures, one a line (list markers and numbering kept as written); empty lines ignored. */

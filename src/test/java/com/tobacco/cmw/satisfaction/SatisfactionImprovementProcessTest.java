@@ -110,6 +110,9 @@ class SatisfactionImprovementProcessTest extends ProcessTestBase {
     Assertions.assertThat(taskService.getVariableLocal(task(pi).getId(), Var.LAST_REVIEW_TEXT).toString())
         .contains("措施不夠具體");
     commit(pi, "zhangwei", "送貨時間不穩定", "每周二、五固定拜訪\n價格標籤當場補齊\n每月回訪評分最低的三戶", 82.5, future(90));
+    // the second round starts clean: the returned round's decision and comment are not carried over
+    Assertions.assertThat(taskService.getVariable(task(pi).getId(), Var.REVIEW_DECISION)).isNull();
+    Assertions.assertThat(taskService.getVariable(task(pi).getId(), Var.REVIEW_COMMENT)).isNull();
     decide(pi, "zhoumin", CSC, "ACCEPT", null);
 
     SatisfactionRepository.Plan plan = repository.plan(survey.id(), "zhangwei").orElseThrow();
