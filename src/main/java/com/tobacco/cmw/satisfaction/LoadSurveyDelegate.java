@@ -2,14 +2,12 @@ package com.tobacco.cmw.satisfaction;
 
 import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.Var;
 
-import com.tobacco.cmw.calendar.WorkCalendar;
 import com.tobacco.cmw.process.InvalidInput;
 import com.tobacco.cmw.process.Variables;
 import com.tobacco.cmw.security.AccessDeniedException;
 import com.tobacco.cmw.security.CurrentUser;
 import com.tobacco.cmw.security.Grants;
 import com.tobacco.cmw.security.Roles;
-import java.time.Instant;
 import java.util.function.Function;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -41,19 +39,19 @@ public class LoadSurveyDelegate implements JavaDelegate {
   private final EvaluationNumbers numbers;
   private final FollowUps followUps;
   private final SatisfactionRepository repository;
-  private final WorkCalendar calendar;
+  private final SatisfactionClock clock;
   private final CurrentUser currentUser;
   private final Grants grants;
 
   public LoadSurveyDelegate(SurveyIntake intake, SurveyLoading loading, EvaluationNumbers numbers, FollowUps followUps,
-                            SatisfactionRepository repository, WorkCalendar calendar, CurrentUser currentUser,
+                            SatisfactionRepository repository, SatisfactionClock clock, CurrentUser currentUser,
                             Grants grants) {
     this.intake = intake;
     this.loading = loading;
     this.numbers = numbers;
     this.followUps = followUps;
     this.repository = repository;
-    this.calendar = calendar;
+    this.clock = clock;
     this.currentUser = currentUser;
     this.grants = grants;
   }
@@ -74,8 +72,8 @@ public class LoadSurveyDelegate implements JavaDelegate {
         : Variables.requiredText(execution, Var.SCOPE_TYPE, "測評對象類型", 10, error);
     String scopeId = previous != null ? previous.scopeId()
         : Variables.requiredText(execution, Var.SCOPE_ID, "測評對象", 64, error);
-    var from = Variables.requiredDate(execution, Var.PERIOD_FROM, "調查期間開始日", calendar.zone(), error);
-    var to = Variables.requiredDate(execution, Var.PERIOD_TO, "調查期間結束日", calendar.zone(), error);
+    var from = Variables.requiredDate(execution, Var.PERIOD_FROM, "調查期間開始日", clock.zone(), error);
+    var to = Variables.requiredDate(execution, Var.PERIOD_TO, "調查期間結束日", clock.zone(), error);
     boolean pasted = StoredText.isStored(execution, Var.SURVEY_CSV);
     if (pasted) {
       StoredText.requireFits(execution, Var.SURVEY_CSV, "調查結果", "請改用文件上傳 POST /api/satisfaction-evaluations / "
@@ -94,7 +92,7 @@ public class LoadSurveyDelegate implements JavaDelegate {
     }
     // the number first: it locks the year's counter row until this transaction ends, so two
     // surveys of one scope loaded at the same time are checked for overlap one after the other
-    String key = numbers.next(calendar.today().getYear());
+    String key = numbers.next(clock.today().getYear());
     SurveyIntake.Checked checked;
     try {
       checked = intake.check(new SurveyIntake.Request(scopeType, scopeId, from, to, csv));
@@ -103,7 +101,7 @@ public class LoadSurveyDelegate implements JavaDelegate {
     }
 
     SurveyLoading.Loaded loaded = loading.load(checked, key, fileName == null ? "Tasklist" : fileName,
-        encoding == null ? "UTF-8" : encoding, requester, requesterGroup, Instant.now(), execution.getProcessInstanceId());
+        encoding == null ? "UTF-8" : encoding, requester, requesterGroup, clock.now(), execution.getProcessInstanceId());
     execution.setProcessBusinessKey(key);
     if (previous != null) {
       loading.followUp(loaded.surveyId(), previous.id());

@@ -2,10 +2,8 @@ package com.tobacco.cmw.satisfaction;
 
 import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.Var;
 
-import com.tobacco.cmw.calendar.WorkCalendar;
 import com.tobacco.cmw.process.Variables;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,12 +31,12 @@ public class RecordMeasuresDelegate implements JavaDelegate {
 
   private final SatisfactionRepository repository;
   private final SatisfactionParties parties;
-  private final WorkCalendar calendar;
+  private final SatisfactionClock clock;
 
-  public RecordMeasuresDelegate(SatisfactionRepository repository, SatisfactionParties parties, WorkCalendar calendar) {
+  public RecordMeasuresDelegate(SatisfactionRepository repository, SatisfactionParties parties, SatisfactionClock clock) {
     this.repository = repository;
     this.parties = parties;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   @Override
@@ -61,8 +59,8 @@ public class RecordMeasuresDelegate implements JavaDelegate {
         SatisfactionParties.inForm(Var.ANALYSIS));
     List<String> measures = measures(execution.getVariable(Var.MEASURES));
     BigDecimal target = target(execution.getVariable(Var.TARGET_INDEX), plan.currentIndex());
-    LocalDate today = calendar.today();
-    LocalDate date = Variables.requiredDate(execution, Var.TARGET_DATE, "目標日期", calendar.zone(),
+    LocalDate today = clock.today();
+    LocalDate date = Variables.requiredDate(execution, Var.TARGET_DATE, "目標日期", clock.zone(),
         SatisfactionParties.inForm(Var.TARGET_DATE));
     if (!date.isAfter(today)) {
       throw SatisfactionParties.inForm(Var.TARGET_DATE).apply("目標日期應在今天 " + today + " 之後:「" + date
@@ -72,7 +70,7 @@ public class RecordMeasuresDelegate implements JavaDelegate {
       throw SatisfactionParties.inForm(Var.TARGET_DATE).apply("目標日期最遲為兩年內 " + today.plusYears(2) + ":「" + date
           + "」/ the target date must be within two years");
     }
-    repository.submitPlan(survey.id(), managerId, analysis, measures, target, date, Instant.now());
+    repository.submitPlan(survey.id(), managerId, analysis, measures, target, date, clock.now());
     execution.setVariable(Var.TARGET_INDEX, target.doubleValue());
     execution.setVariable(Var.TARGET_DATE, date.toString());
     // a new round of review: the last round's decision and comment do not carry over to it

@@ -5,7 +5,6 @@ import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.RETURN
 import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.Var;
 
 import com.tobacco.cmw.process.Variables;
-import java.time.Instant;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,10 +20,13 @@ public class RecordMeasuresReviewDelegate implements JavaDelegate {
 
   private final SatisfactionRepository repository;
   private final SatisfactionParties parties;
+  private final SatisfactionClock clock;
 
-  public RecordMeasuresReviewDelegate(SatisfactionRepository repository, SatisfactionParties parties) {
+  public RecordMeasuresReviewDelegate(SatisfactionRepository repository, SatisfactionParties parties,
+                                      SatisfactionClock clock) {
     this.repository = repository;
     this.parties = parties;
+    this.clock = clock;
   }
 
   @Override
@@ -50,7 +52,7 @@ public class RecordMeasuresReviewDelegate implements JavaDelegate {
         ? Variables.requiredText(execution, Var.REVIEW_COMMENT, "退回意見", 2000, SatisfactionParties.inForm(Var.REVIEW_COMMENT))
         : Variables.optionalText(execution, Var.REVIEW_COMMENT, "審核意見", 2000, SatisfactionParties.inForm(Var.REVIEW_COMMENT));
     repository.reviewPlan(survey.id(), managerId, decision.equals(ACCEPT),
-        parties.actor() == null ? survey.uploadedBy() : parties.actor(), comment, Instant.now());
+        parties.actor() == null ? survey.uploadedBy() : parties.actor(), comment, clock.now());
     execution.setVariable(Var.REVIEW_DECISION, decision);
   }
 }

@@ -3,7 +3,6 @@ package com.tobacco.cmw.satisfaction;
 import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.SCOPE_MANAGER;
 import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.SCOPE_REGION;
 
-import com.tobacco.cmw.calendar.WorkCalendar;
 import com.tobacco.cmw.customer.Customer;
 import com.tobacco.cmw.customer.CustomerRepository;
 import com.tobacco.cmw.customer.CustomerStatus;
@@ -58,14 +57,14 @@ public class SurveyIntake {
   private final CustomerRepository customers;
   private final StaffDirectory staff;
   private final SatisfactionRepository surveys;
-  private final WorkCalendar calendar;
+  private final SatisfactionClock clock;
 
   public SurveyIntake(CustomerRepository customers, StaffDirectory staff, SatisfactionRepository surveys,
-                      WorkCalendar calendar) {
+                      SatisfactionClock clock) {
     this.customers = customers;
     this.staff = staff;
     this.surveys = surveys;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   /**
@@ -128,7 +127,7 @@ public class SurveyIntake {
       problems.add(new SurveyCsv.Problem(0, "請填寫調查期間(起止日期)/ the survey period (periodFrom, periodTo) is required"));
     } else if (from.isAfter(to)) {
       problems.add(new SurveyCsv.Problem(0, "調查期間的開始日 " + from + " 晚於結束日 " + to + " / periodFrom is after periodTo"));
-    } else if (to.isAfter(calendar.today())) {
+    } else if (to.isAfter(clock.today())) {
       problems.add(new SurveyCsv.Problem(0, "調查期間的結束日 " + to + " 在今天之後:只能登記已完成的調查 / periodTo " + to
           + " is in the future: only finished surveys are loaded"));
     } else {

@@ -66,6 +66,7 @@ class SatisfactionImprovementProcessTest extends ProcessTestBase {
 
   @AfterEach
   void cleanUp() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
     identityService.clearAuthentication();
     fixture.cleanUp();
     jdbc.update("UPDATE cm_customer SET manager_id = 'zhangwei' WHERE manager_id IN (?, 'nobody', 'wangfang')",
@@ -328,6 +329,28 @@ class SatisfactionImprovementProcessTest extends ProcessTestBase {
     Assertions.assertThat(eastNext.scopeType() + "/" + eastNext.scopeId()).isEqualTo("REGION/EAST");
     Assertions.assertThat(eastNext.requesterGroup()).isNull();
     Assertions.assertThat(eastNext.regionCode()).isEqualTo("EAST");
+  }
+
+  @Test
+  void todayIsTheEngineClocksForThePeriodTheTargetDateAndTheTimeStamps() {
+    // the engine clock stands on 1 March of this year (the evaluation year stays this year's)
+    java.time.ZonedDateTime engineNow = LocalDate.now(ZoneId.of("Asia/Shanghai")).withDayOfYear(1).withMonth(3)
+        .atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai"));
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(Date.from(engineNow.toInstant()));
+    LocalDate today = engineNow.toLocalDate();
+    assertStartRefused("zhoumin", CSC, "MANAGER", "zhangwei", today.minusDays(20).toString(), today.plusDays(1).toString(),
+        HEADER + "C10001,8,9,7,\n", "在今天之後");
+    ProcessInstance pi = request("zhoumin", CSC, "MANAGER", "zhangwei", today.minusDays(40).toString(),
+        today.minusDays(10).toString(), HEADER + "C10001,8,9,7,\n");
+    SatisfactionRepository.Survey survey = repository.survey(pi.getBusinessKey()).orElseThrow();
+    Assertions.assertThat(survey.uploadedAt()).isEqualTo(engineNow.toInstant());
+    assertRefused(task(pi), "zhangwei", commitment("分析", "措施", 80, today.toString()), "應在今天 " + today + " 之後");
+    commit(pi, "zhangwei", "分析", "措施", 80, today.plusDays(30).toString());
+    Assertions.assertThat(repository.plan(survey.id(), "zhangwei").orElseThrow().submittedAt())
+        .isEqualTo(engineNow.toInstant());
+    decide(pi, "zhoumin", CSC, "ACCEPT", null);
+    Assertions.assertThat(repository.plan(survey.id(), "zhangwei").orElseThrow().reviewedAt())
+        .isEqualTo(engineNow.toInstant());
   }
 
   @Test
