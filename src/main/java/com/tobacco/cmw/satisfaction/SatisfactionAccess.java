@@ -44,8 +44,11 @@ public class SatisfactionAccess {
       return true;
     }
     if (groups.contains(Roles.REGIONAL_MANAGERS)) {
+      // the region the scope belonged to when the survey was loaded: a manager moving to another
+      // region later does not move their past evaluations with them
       String own = ownRegion(userId);
-      return own != null && own.equals(regionOf(survey.scopeType(), survey.scopeId()));
+      String region = survey.regionCode() != null ? survey.regionCode() : regionOf(survey.scopeType(), survey.scopeId());
+      return own != null && own.equals(region);
     }
     if (groups.contains(Roles.CUSTOMER_MANAGERS)) {
       return repository.plan(survey.id(), userId).isPresent();

@@ -82,7 +82,8 @@ public class SurveyIntake {
     String own = staff.find(userId).map(StaffDirectory.Staff::regionCode).orElse(null);
     String region = SCOPE_REGION.equals(scopeType) ? scopeId
         : staff.find(scopeId).map(StaffDirectory.Staff::regionCode).orElse(null);
-    if (own == null || region != null && !own.equals(region)) {
+    // a manager without a region belongs to no regional manager
+    if (own == null || region == null || !own.equals(region)) {
       throw new AccessDeniedException("區域市場經理只能要求本區域的滿意度測評 / a regional manager may request evaluations "
           + "of their own region only (" + userId + ", " + scopeType + " " + scopeId + ")");
     }

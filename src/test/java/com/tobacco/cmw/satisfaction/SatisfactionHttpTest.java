@@ -55,6 +55,8 @@ class SatisfactionHttpTest extends SpringTestBase {
   void cleanUp() {
     fixture.cleanUp();
     jdbc.update("UPDATE cm_customer SET manager_id = 'zhangwei' WHERE customer_code IN ('C10003', 'C10004')");
+    jdbc.update("UPDATE cm_staff SET region_code = 'EAST' WHERE user_id = 'zhangwei'");
+    jdbc.update("DELETE FROM cm_staff WHERE user_id = 'sunmei'");
   }
 
   @Test
@@ -368,6 +370,25 @@ class SatisfactionHttpTest extends SpringTestBase {
     }
     assertThat(json.readTree(rest.get("lina", "/api/satisfaction-evaluations/" + no).body()).path("plans").get(0)
         .path("analysis").asText()).isEqualTo("李娜的分析:兩戶嫌送貨慢");
+  }
+
+  @Test
+  void regionalManagersReadEvaluationsOfTheRegionTheScopeHadWhenLoaded() {
+    HttpResponse<String> requested = upload("wangfang", utf8("customerCode,supply,service,market\nC10001,8,9,7\n"),
+        "MANAGER", "zhangwei", "2024-01-01", "2024-03-31");
+    assertThat(requested.statusCode()).as(requested.body()).isEqualTo(201);
+    String no = requested.body().replaceAll(".*\"evaluationNo\":\"([^\"]+)\".*", "$1");
+    // zhangwei moves to WEST: the evaluation stays EAST's
+    jdbc.update("UPDATE cm_staff SET region_code = 'WEST' WHERE user_id = 'zhangwei'");
+    assertThat(rest.get("wangfang", "/api/satisfaction-evaluations/" + no).statusCode()).isEqualTo(200);
+    assertThat(rest.get("chenjing", "/api/satisfaction-evaluations/" + no).statusCode()).isEqualTo(404);
+    // a customer manager without a region belongs to no regional manager
+    jdbc.update("INSERT INTO cm_staff (user_id, name, role, region_code, active) VALUES ('sunmei', '孫梅', "
+        + "'customer-managers', NULL, TRUE)");
+    HttpResponse<String> noRegion = upload("wangfang", utf8("customerCode,supply,service,market\nC10001,8,9,7\n"),
+        "MANAGER", "sunmei", "2024-04-01", "2024-06-30");
+    assertThat(noRegion.statusCode()).isEqualTo(403);
+    assertThat(noRegion.body()).contains("只能要求本區域");
   }
 
   @Test
