@@ -1,5 +1,6 @@
 package com.tobacco.cmw.satisfaction;
 
+import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.SCOPE_MANAGER;
 import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.SCOPE_REGION;
 
 import com.tobacco.cmw.security.AccessDeniedException;
@@ -51,7 +52,9 @@ public class SatisfactionAccess {
       return own != null && own.equals(region);
     }
     if (groups.contains(Roles.CUSTOMER_MANAGERS)) {
-      return repository.plan(survey.id(), userId).isPresent();
+      // their own plan, or their own customers answered (a closed, history-only survey has no plans)
+      return repository.plan(survey.id(), userId).isPresent()
+          || repository.index(survey.id(), SCOPE_MANAGER, userId).isPresent();
     }
     return false;
   }

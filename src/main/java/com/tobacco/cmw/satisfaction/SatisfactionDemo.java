@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Demo: the index history of zhangwei and lina shows something at the first start — two past
  * surveys each (2025 Q2 and Q4), the first with accepted measures and a target the second is
- * compared with. Written as history, without process instances (the cycles are over); does
+ * compared with. Written as history, without process instances (the cycles are over; the second
+ * survey is CLOSED, readable by its manager through the index row of their customers); does
  * nothing when the managers already have surveys (a restart with the same database).
  */
 @Component
@@ -97,6 +98,9 @@ public class SatisfactionDemo implements SetupStep {
     repository.followUpDue(first, at(FIRST_TO.plusDays(102)));
     long second = survey(managerId, SECOND_FROM, SECOND_TO, csv(active, random, better));
     loading.followUp(second, first);
+    // history only: no cycle runs on it (no instance, no plan), so it is closed rather than waiting
+    // for an analysis nobody is asked for
+    repository.close(second);
     return 2;
   }
 

@@ -153,6 +153,11 @@ public class SatisfactionRepository {
         Timestamp.from(due), surveyId);
   }
 
+  /** A survey kept as history only: no cycle runs on it (the demo's past follow-ups). */
+  public void close(long surveyId) {
+    jdbc.update("UPDATE cm_satisfaction_survey SET status = 'CLOSED' WHERE id = ?", surveyId);
+  }
+
   /** Links the follow-up survey to the survey it follows up; that cycle is then followed up. */
   public void linkFollowUp(long followUpSurveyId, long previousSurveyId) {
     jdbc.update("UPDATE cm_satisfaction_survey SET follows_survey_id = ? WHERE id = ?", previousSurveyId, followUpSurveyId);
