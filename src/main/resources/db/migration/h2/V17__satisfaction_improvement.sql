@@ -11,11 +11,16 @@ CREATE TABLE cm_satisfaction_number (
 );
 
 -- the evaluation cycle a survey belongs to: the survey whose follow-up it is (previous cycle), the
--- encoding the file was read in, the cycle's state and the date the follow-up measurement is due
+-- encoding the file was read in, the cycle's state (CLOSED: history only, no cycle runs on it) and
+-- the date the follow-up measurement is due; the region the scope belonged to when the survey was
+-- loaded (regional managers' access follows it); the customer service center when the requester
+-- asked as one of it (its members may then act for the requester)
 ALTER TABLE cm_satisfaction_survey ADD COLUMN follows_survey_id BIGINT REFERENCES cm_satisfaction_survey(id);
 ALTER TABLE cm_satisfaction_survey ADD COLUMN file_encoding VARCHAR(20);
 ALTER TABLE cm_satisfaction_survey ADD COLUMN status VARCHAR(20) DEFAULT 'ANALYSIS' NOT NULL
-  CHECK (status IN ('ANALYSIS','FOLLOW_UP_DUE','FOLLOWED_UP'));
+  CHECK (status IN ('ANALYSIS','FOLLOW_UP_DUE','FOLLOWED_UP','CLOSED'));
+ALTER TABLE cm_satisfaction_survey ADD COLUMN region_code VARCHAR(20) REFERENCES cm_region(region_code);
+ALTER TABLE cm_satisfaction_survey ADD COLUMN requester_group VARCHAR(64);
 ALTER TABLE cm_satisfaction_survey ADD COLUMN follow_up_due TIMESTAMP;
 CREATE UNIQUE INDEX ux_satisfaction_survey_follows ON cm_satisfaction_survey(follows_survey_id);
 

@@ -2,16 +2,13 @@ package com.tobacco.cmw.satisfaction;
 
 import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.Var;
 
-import com.tobacco.cmw.calendar.WorkCalendar;
 import com.tobacco.cmw.process.InvalidInput;
 import com.tobacco.cmw.process.Variables;
 import com.tobacco.cmw.security.AccessDeniedException;
 import com.tobacco.cmw.security.CurrentUser;
 import com.tobacco.cmw.security.Grants;
 import com.tobacco.cmw.security.Roles;
-import java.time.Instant;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -30,25 +27,31 @@ import org.springframework.stereotype.Component;
 public class LoadSurveyDelegate implements JavaDelegate {
 
   static final int MAX_CSV_CHARS = 5_000_000;
+  /**
+   * The most a text kept as an ordinary process variable may have: the engine's variable and
+   * history tables hold 4,000 characters. A survey uploaded as a file is passed as a transient
+   * variable (never stored); a survey pasted into a Tasklist form is stored and so limited.
+   */
+  static final int MAX_STORED_TEXT = 4000;
 
   private final SurveyIntake intake;
   private final SurveyLoading loading;
   private final EvaluationNumbers numbers;
   private final FollowUps followUps;
   private final SatisfactionRepository repository;
-  private final WorkCalendar calendar;
+  private final SatisfactionClock clock;
   private final CurrentUser currentUser;
   private final Grants grants;
 
   public LoadSurveyDelegate(SurveyIntake intake, SurveyLoading loading, EvaluationNumbers numbers, FollowUps followUps,
-                            SatisfactionRepository repository, WorkCalendar calendar, CurrentUser currentUser,
+                            SatisfactionRepository repository, SatisfactionClock clock, CurrentUser currentUser,
                             Grants grants) {
     this.intake = intake;
     this.loading = loading;
     this.numbers = numbers;
     this.followUps = followUps;
     this.repository = repository;
-    this.calendar = calendar;
+    this.clock = clock;
     this.currentUser = currentUser;
     this.grants = grants;
   }
@@ -56,24 +59,40 @@ public class LoadSurveyDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Function<String, RuntimeException> error = InvalidInput::atStart;
-    String requester = currentUser.userId().orElseThrow(() ->
+    String actor = currentUser.userId().orElseThrow(() ->
         error.apply("滿意度測評須由登錄的用戶要求 / a satisfaction evaluation is requested by a signed-in user"));
-    String scopeType = Variables.requiredText(execution, Var.SCOPE_TYPE, "測評對象類型", 10, error);
-    String scopeId = Variables.requiredText(execution, Var.SCOPE_ID, "測評對象", 64, error);
-    var from = Variables.requiredDate(execution, Var.PERIOD_FROM, "調查期間開始日", calendar.zone(), error);
-    var to = Variables.requiredDate(execution, Var.PERIOD_TO, "調查期間結束日", calendar.zone(), error);
+    // a follow-up carries the cycle's requester and scope on: whoever loaded it acted for them
+    // (checked by the follow-up step), so a colleague or an administrator standing in does not
+    // become the next cycle's requester
+    SatisfactionRepository.Survey previous = followUps.current().flatMap(repository::survey).orElse(null);
+    String requester = previous == null ? actor : previous.uploadedBy();
+    String requesterGroup = previous != null ? previous.requesterGroup()
+        : currentUser.groups().contains(Roles.CUSTOMER_SERVICE_CENTER) ? Roles.CUSTOMER_SERVICE_CENTER : null;
+    String scopeType = previous != null ? previous.scopeType()
+        : Variables.requiredText(execution, Var.SCOPE_TYPE, "測評對象類型", 10, error);
+    String scopeId = previous != null ? previous.scopeId()
+        : Variables.requiredText(execution, Var.SCOPE_ID, "測評對象", 64, error);
+    var from = Variables.requiredDate(execution, Var.PERIOD_FROM, "調查期間開始日", clock.zone(), error);
+    var to = Variables.requiredDate(execution, Var.PERIOD_TO, "調查期間結束日", clock.zone(), error);
+    boolean pasted = StoredText.isStored(execution, Var.SURVEY_CSV);
+    if (pasted) {
+      StoredText.requireFits(execution, Var.SURVEY_CSV, "調查結果", "請改用文件上傳 POST /api/satisfaction-evaluations / "
+          + "upload larger surveys as a file through POST /api/satisfaction-evaluations", error);
+    }
     String csv = Variables.optionalText(execution, Var.SURVEY_CSV, "調查結果", MAX_CSV_CHARS, error);
     String fileName = Variables.optionalText(execution, Var.SURVEY_FILE_NAME, "文件名", 200, error);
     String encoding = Variables.optionalText(execution, Var.SURVEY_ENCODING, "編碼", 20, error);
-    try {
-      intake.authorize(requester, currentUser.groups(), scopeType.toUpperCase(java.util.Locale.ROOT),
-          scopeType.equalsIgnoreCase("REGION") ? scopeId.toUpperCase(java.util.Locale.ROOT) : scopeId);
-    } catch (AccessDeniedException e) {
-      throw error.apply(e.getMessage());
+    if (previous == null) {
+      try {
+        intake.authorize(actor, currentUser.groups(), scopeType.toUpperCase(java.util.Locale.ROOT),
+            scopeType.equalsIgnoreCase("REGION") ? scopeId.toUpperCase(java.util.Locale.ROOT) : scopeId);
+      } catch (AccessDeniedException e) {
+        throw error.apply(e.getMessage());
+      }
     }
     // the number first: it locks the year's counter row until this transaction ends, so two
     // surveys of one scope loaded at the same time are checked for overlap one after the other
-    String key = numbers.next(calendar.today().getYear());
+    String key = numbers.next(clock.today().getYear());
     SurveyIntake.Checked checked;
     try {
       checked = intake.check(new SurveyIntake.Request(scopeType, scopeId, from, to, csv));
@@ -82,12 +101,12 @@ public class LoadSurveyDelegate implements JavaDelegate {
     }
 
     SurveyLoading.Loaded loaded = loading.load(checked, key, fileName == null ? "Tasklist" : fileName,
-        encoding == null ? "UTF-8" : encoding, requester, Instant.now(), execution.getProcessInstanceId());
+        encoding == null ? "UTF-8" : encoding, requester, requesterGroup, clock.now(), execution.getProcessInstanceId());
     execution.setProcessBusinessKey(key);
-    followUps.current().ifPresent(previous -> {
-      loading.followUp(loaded.surveyId(), previous);
-      execution.setVariable(Var.PREVIOUS_EVALUATION, repository.survey(previous).orElseThrow().businessKey());
-    });
+    if (previous != null) {
+      loading.followUp(loaded.surveyId(), previous.id());
+      execution.setVariable(Var.PREVIOUS_EVALUATION, previous.businessKey());
+    }
     grant(execution.getProcessInstanceId(), requester, checked, loaded);
 
     SatisfactionRepository.IndexRow scopeRow = loaded.index().get(0);
@@ -99,13 +118,20 @@ public class LoadSurveyDelegate implements JavaDelegate {
     execution.setVariable(Var.INDEX_TEXT, scopeRow.index().toPlainString() + "(" + scopeRow.respondents() + " 戶答卷;"
         + SatisfactionParties.comparison(scopeRow) + ")");
     execution.setVariable(Var.MANAGERS, String.join(",", loaded.managers()));
-    // the survey lives in its tables now; the text stays in the history only
-    execution.removeVariable(Var.SURVEY_CSV);
+    // the survey lives in its tables now; a pasted text stays in the history only, an uploaded one
+    // was transient and is gone with this transaction
+    if (pasted) {
+      execution.removeVariable(Var.SURVEY_CSV);
+    }
   }
 
   /**
-   * Read access: the requester, the customer service center, the customer managers who analyse it
-   * and the regional managers of the region; auditors read everything anyway.
+   * Read access to the instance: the requester, the customer service center and the regional
+   * managers of the region; auditors read everything anyway. The customer managers get none: an
+   * instance READ would show every manager's analysis (/engine-rest/variable-instance). They work on
+   * their own task (the engine gives its assignee READ and UPDATE on the task; the process
+   * definition is readable for them) and read their own part of the evaluation through
+   * {@code /api/satisfaction-evaluations}.
    */
   private void grant(String processInstanceId, String requester, SurveyIntake.Checked checked,
                      SurveyLoading.Loaded loaded) {
@@ -115,9 +141,6 @@ public class LoadSurveyDelegate implements JavaDelegate {
     if (checked.regionCode() != null) {
       grants.toGroupOnNewResource(Roles.regionalManagersOf(checked.regionCode()), Resources.PROCESS_INSTANCE,
           processInstanceId, Permissions.READ);
-    }
-    for (String manager : loaded.managers().stream().filter(m -> !m.equals(requester)).collect(Collectors.toSet())) {
-      grants.toUserOnNewResource(manager, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
     }
   }
 }

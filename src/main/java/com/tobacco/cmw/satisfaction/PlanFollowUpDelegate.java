@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,16 +18,19 @@ public class PlanFollowUpDelegate implements JavaDelegate {
 
   private final SatisfactionRepository repository;
   private final SatisfactionSettings settings;
+  private final SatisfactionClock clock;
 
-  public PlanFollowUpDelegate(SatisfactionRepository repository, SatisfactionSettings settings) {
+  public PlanFollowUpDelegate(SatisfactionRepository repository, SatisfactionSettings settings,
+                              SatisfactionClock clock) {
     this.repository = repository;
     this.settings = settings;
+    this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     SatisfactionRepository.Survey survey = repository.ofProcessInstance(execution.getProcessInstanceId());
-    Instant due = settings.followUpDue(ClockUtil.getCurrentTime().toInstant());
+    Instant due = settings.followUpDue(clock.now());
     repository.followUpDue(survey.id(), due);
     execution.setVariable(Var.FOLLOW_UP_DUE, Date.from(due));
   }

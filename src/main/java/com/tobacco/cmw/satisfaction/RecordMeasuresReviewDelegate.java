@@ -5,7 +5,6 @@ import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.RETURN
 import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.Var;
 
 import com.tobacco.cmw.process.Variables;
-import java.time.Instant;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,17 +20,20 @@ public class RecordMeasuresReviewDelegate implements JavaDelegate {
 
   private final SatisfactionRepository repository;
   private final SatisfactionParties parties;
+  private final SatisfactionClock clock;
 
-  public RecordMeasuresReviewDelegate(SatisfactionRepository repository, SatisfactionParties parties) {
+  public RecordMeasuresReviewDelegate(SatisfactionRepository repository, SatisfactionParties parties,
+                                      SatisfactionClock clock) {
     this.repository = repository;
     this.parties = parties;
+    this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     SatisfactionRepository.Survey survey = repository.ofProcessInstance(execution.getProcessInstanceId());
-    parties.requireActor(survey.uploadedBy(), Var.REVIEW_DECISION, "審核改進措施");
-    String managerId = String.valueOf(execution.getVariable(Var.MANAGER_ID));
+    parties.requireRequester(survey, Var.REVIEW_DECISION, "審核改進措施");
+    String managerId = SatisfactionParties.manager(execution);
     SatisfactionRepository.Plan plan = repository.plan(survey.id(), managerId).orElseThrow(() ->
         SatisfactionParties.inForm(Var.MANAGER_ID).apply("客戶經理 " + managerId + " 不在本次測評中 / " + managerId
             + " has no plan in " + survey.businessKey()));
@@ -45,11 +47,12 @@ public class RecordMeasuresReviewDelegate implements JavaDelegate {
       throw SatisfactionParties.inForm(Var.REVIEW_DECISION).apply("審核結果只能是接受或退回:「" + decision
           + "」/ reviewDecision must be ACCEPT or RETURN");
     }
+    StoredText.requireFits(execution, Var.REVIEW_COMMENT, "審核意見", null, SatisfactionParties.inForm(Var.REVIEW_COMMENT));
     String comment = decision.equals(RETURN)
         ? Variables.requiredText(execution, Var.REVIEW_COMMENT, "退回意見", 2000, SatisfactionParties.inForm(Var.REVIEW_COMMENT))
         : Variables.optionalText(execution, Var.REVIEW_COMMENT, "審核意見", 2000, SatisfactionParties.inForm(Var.REVIEW_COMMENT));
     repository.reviewPlan(survey.id(), managerId, decision.equals(ACCEPT),
-        parties.actor() == null ? survey.uploadedBy() : parties.actor(), comment, Instant.now());
+        parties.actor() == null ? survey.uploadedBy() : parties.actor(), comment, clock.now());
     execution.setVariable(Var.REVIEW_DECISION, decision);
   }
 }

@@ -1,5 +1,6 @@
 package com.tobacco.cmw.satisfaction;
 
+import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.SCOPE_MANAGER;
 import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.SCOPE_REGION;
 
 import com.tobacco.cmw.security.AccessDeniedException;
@@ -44,13 +45,29 @@ public class SatisfactionAccess {
       return true;
     }
     if (groups.contains(Roles.REGIONAL_MANAGERS)) {
+      // the region the scope belonged to when the survey was loaded: a manager moving to another
+      // region later does not move their past evaluations with them
       String own = ownRegion(userId);
-      return own != null && own.equals(regionOf(survey.scopeType(), survey.scopeId()));
+      String region = survey.regionCode() != null ? survey.regionCode() : regionOf(survey.scopeType(), survey.scopeId());
+      return own != null && own.equals(region);
     }
     if (groups.contains(Roles.CUSTOMER_MANAGERS)) {
-      return repository.plan(survey.id(), userId).isPresent();
+      // their own plan, or their own customers answered (a closed, history-only survey has no plans)
+      return repository.plan(survey.id(), userId).isPresent()
+          || repository.index(survey.id(), SCOPE_MANAGER, userId).isPresent();
     }
     return false;
+  }
+
+  /**
+   * Whether the current user reads only their own part of this evaluation: a customer manager
+   * (neither the requester nor one who sees everything) sees their own plan, their own index row
+   * with the scope's, and their own customers' answers — not the other managers'.
+   */
+  public boolean ownPartOnly(SatisfactionRepository.Survey survey) {
+    String userId = currentUser.requireUserId();
+    List<String> groups = currentUser.groups();
+    return !seesAll() && !userId.equals(survey.uploadedBy()) && !groups.contains(Roles.REGIONAL_MANAGERS);
   }
 
   /** Refuses (403) an index history the current user may not read. */

@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -27,12 +26,12 @@ public class SatisfactionChart {
 
   public static final int WIDTH = 1000;
   public static final int HEIGHT = 480;
-  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
   private final ReportFont font;
+  private final SatisfactionClock clock;
 
-  public SatisfactionChart(ReportFont font) {
+  public SatisfactionChart(ReportFont font, SatisfactionClock clock) {
     this.font = font;
+    this.clock = clock;
   }
 
   public byte[] png(String title, List<SatisfactionRepository.HistoryRow> rows) {
@@ -67,7 +66,7 @@ public class SatisfactionChart {
       }
     }
     if (periods.isEmpty()) {
-      XYSeries none = chart.addSeries("尚無測評 no evaluation yet", List.of(date(LocalDate.now(ZONE))), List.of(0.0));
+      XYSeries none = chart.addSeries("尚無測評 no evaluation yet", List.of(date(clock.today())), List.of(0.0));
       none.setMarker(SeriesMarkers.NONE);
       none.setLineColor(Color.WHITE);
     } else {
@@ -89,7 +88,7 @@ public class SatisfactionChart {
     }
   }
 
-  private static Date date(LocalDate day) {
-    return Date.from(day.atStartOfDay(ZONE).toInstant());
+  private Date date(LocalDate day) {
+    return Date.from(day.atStartOfDay(clock.zone()).toInstant());
   }
 }

@@ -25,7 +25,9 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -65,7 +67,13 @@ public class SatisfactionController {
 
   public record History(String scopeType, String scopeId, String name, List<Period> periods) {}
 
+  /** The largest survey file accepted, checked on the declared size before the file is read. */
+  static final long MAX_UPLOAD_BYTES = 10L * 1024 * 1024;
+
+  public record FollowedUp(String evaluationNo, String nextEvaluationNo, String encoding) {}
+
   private final RuntimeService runtimeService;
+  private final TaskService taskService;
   private final SurveyIntake intake;
   private final SatisfactionRepository repository;
   private final SatisfactionAccess access;
@@ -73,10 +81,11 @@ public class SatisfactionController {
   private final StaffDirectory staff;
   private final CurrentUser currentUser;
 
-  public SatisfactionController(RuntimeService runtimeService, SurveyIntake intake, SatisfactionRepository repository,
-                                SatisfactionAccess access, SatisfactionChart chart, StaffDirectory staff,
-                                CurrentUser currentUser) {
+  public SatisfactionController(RuntimeService runtimeService, TaskService taskService, SurveyIntake intake,
+                                SatisfactionRepository repository, SatisfactionAccess access, SatisfactionChart chart,
+                                StaffDirectory staff, CurrentUser currentUser) {
     this.runtimeService = runtimeService;
+    this.taskService = taskService;
     this.intake = intake;
     this.repository = repository;
     this.access = access;
@@ -112,7 +121,9 @@ public class SatisfactionController {
     variables.put(Var.SCOPE_ID, id);
     variables.put(Var.PERIOD_FROM, from.toString());
     variables.put(Var.PERIOD_TO, to.toString());
-    variables.put(Var.SURVEY_CSV, text.text());
+    // transient: the survey goes into its tables; as an ordinary variable a survey of a few hundred
+    // customers would overflow the engine's 4,000-character variable and history columns
+    variables.put(Var.SURVEY_CSV, org.camunda.bpm.engine.variable.Variables.stringValue(text.text(), true));
     variables.put(Var.SURVEY_FILE_NAME, file.getOriginalFilename() == null ? "survey.csv" : file.getOriginalFilename());
     variables.put(Var.SURVEY_ENCODING, text.encoding());
     ProcessInstance pi = runtimeService.startProcessInstanceByKey(SatisfactionImprovementProcess.PROCESS_KEY, variables);
@@ -121,21 +132,62 @@ public class SatisfactionController {
         text.encoding(), repository.indexRows(survey.id())));
   }
 
+  /**
+   * The follow-up survey as a file (multipart: {@code file}, {@code periodFrom}, {@code periodTo}):
+   * completes the evaluation's follow-up task with the file's text, checked as the form's; the
+   * answer names the next evaluation. Only whoever may work on the follow-up task.
+   */
+  @PostMapping(path = "/api/satisfaction-evaluations/{evaluationNo}/follow-up",
+      consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  public ResponseEntity<FollowedUp> followUp(@PathVariable String evaluationNo,
+                                             @RequestParam(name = "file", required = false) MultipartFile file,
+                                             @RequestParam(name = "periodFrom", required = false) String periodFrom,
+                                             @RequestParam(name = "periodTo", required = false) String periodTo) {
+    currentUser.requireUserId();
+    SatisfactionRepository.Survey survey = repository.survey(evaluationNo).filter(access::mayRead)
+        .orElseThrow(() -> new NoSuchElementException("滿意度測評 " + evaluationNo + " 不存在 / no such evaluation"));
+    Task task = taskService.createTaskQuery().processInstanceId(survey.processInstanceId() == null ? "-"
+        : survey.processInstanceId()).taskDefinitionKey(SatisfactionImprovementProcess.Element.LOAD_FOLLOW_UP)
+        .singleResult();
+    if (task == null) {
+      throw InvalidInput.atStart("測評 " + evaluationNo + " 沒有待登記的隨訪調查 / evaluation " + evaluationNo
+          + " has no follow-up survey to load (not yet due, already loaded, or not yours)");
+    }
+    List<SurveyCsv.Problem> problems = new ArrayList<>();
+    LocalDate from = date(periodFrom, "隨訪調查期間開始日 periodFrom", problems);
+    LocalDate to = date(periodTo, "隨訪調查期間結束日 periodTo", problems);
+    Decoded text = decode(file);
+    if (!problems.isEmpty()) {
+      throw new SurveyIntake.Rejected(problems);
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Var.FOLLOW_UP_PERIOD_FROM, from.toString());
+    variables.put(Var.FOLLOW_UP_PERIOD_TO, to.toString());
+    variables.put(Var.FOLLOW_UP_CSV, org.camunda.bpm.engine.variable.Variables.stringValue(text.text(), true));
+    taskService.complete(task.getId(), variables);
+    String next = repository.followUpOf(survey.id()).map(SatisfactionRepository.Survey::businessKey).orElse(null);
+    return ResponseEntity.status(HttpStatus.CREATED).body(new FollowedUp(evaluationNo, next, text.encoding()));
+  }
+
   @GetMapping("/api/satisfaction-evaluations/{evaluationNo}")
   public Evaluation get(@PathVariable String evaluationNo) {
     SatisfactionRepository.Survey survey = repository.survey(evaluationNo).filter(access::mayRead)
         .orElseThrow(() -> new NoSuchElementException("滿意度測評 " + evaluationNo + " 不存在 / no such evaluation"));
     String userId = currentUser.requireUserId();
     List<SatisfactionRepository.Response> responses = repository.responses(survey.id());
-    if (!access.seesAll() && !userId.equals(survey.uploadedBy()) && repository.plan(survey.id(), userId).isPresent()) {
-      // a customer manager reads the answers of their own customers
+    List<SatisfactionRepository.IndexRow> index = repository.indexRows(survey.id());
+    List<SatisfactionRepository.Plan> plans = repository.plans(survey.id());
+    if (access.ownPartOnly(survey)) {
+      // a customer manager reads their own plan, index and customers' answers, and the scope's index
       responses = responses.stream().filter(r -> userId.equals(r.managerId())).toList();
+      plans = plans.stream().filter(p -> userId.equals(p.managerId())).toList();
+      index = index.stream().filter(r -> r.scopeType().equals(survey.scopeType()) && r.scopeId().equals(survey.scopeId())
+          || r.scopeType().equals(SCOPE_MANAGER) && r.scopeId().equals(userId)).toList();
     }
     String previous = survey.followsSurveyId() == null ? null
         : repository.survey(survey.followsSurveyId()).map(SatisfactionRepository.Survey::businessKey).orElse(null);
     String next = repository.followUpOf(survey.id()).map(SatisfactionRepository.Survey::businessKey).orElse(null);
-    return new Evaluation(survey, previous, next, repository.indexRows(survey.id()), repository.plans(survey.id()),
-        responses);
+    return new Evaluation(survey, previous, next, index, plans, responses);
   }
 
   @GetMapping("/api/satisfaction/index")
@@ -214,6 +266,11 @@ public class SatisfactionController {
   private static Decoded decode(MultipartFile file) {
     if (file == null || file.isEmpty()) {
       return new Decoded("", "UTF-8");
+    }
+    if (file.getSize() > MAX_UPLOAD_BYTES) {
+      throw new SurveyIntake.Rejected(List.of(new SurveyCsv.Problem(0, "文件過大:" + file.getSize() + " 字節,最多 "
+          + MAX_UPLOAD_BYTES / (1024 * 1024) + " MB / the file is too large (" + file.getSize() + " bytes, at most "
+          + MAX_UPLOAD_BYTES + ")")));
     }
     Path tmp = null;
     try {

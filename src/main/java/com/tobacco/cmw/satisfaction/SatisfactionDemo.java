@@ -5,6 +5,7 @@ import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.SCOPE_
 import com.tobacco.cmw.config.SetupStep;
 import com.tobacco.cmw.customer.Customer;
 import com.tobacco.cmw.customer.CustomerRepository;
+import com.tobacco.cmw.security.Roles;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Demo: the index history of zhangwei and lina shows something at the first start — two past
  * surveys each (2025 Q2 and Q4), the first with accepted measures and a target the second is
- * compared with. Written as history, without process instances (the cycles are over); does
+ * compared with. Written as history, without process instances (the cycles are over; the second
+ * survey is CLOSED, readable by its manager through the index row of their customers); does
  * nothing when the managers already have surveys (a restart with the same database).
  */
 @Component
@@ -96,6 +98,9 @@ public class SatisfactionDemo implements SetupStep {
     repository.followUpDue(first, at(FIRST_TO.plusDays(102)));
     long second = survey(managerId, SECOND_FROM, SECOND_TO, csv(active, random, better));
     loading.followUp(second, first);
+    // history only: no cycle runs on it (no instance, no plan), so it is closed rather than waiting
+    // for an analysis nobody is asked for
+    repository.close(second);
     return 2;
   }
 
@@ -103,7 +108,7 @@ public class SatisfactionDemo implements SetupStep {
     SurveyIntake.Checked checked = intake.check(new SurveyIntake.Request(SCOPE_MANAGER, managerId, from, to, csv));
     String key = numbers.next(to.getYear());
     SurveyLoading.Loaded loaded = loading.load(checked, key, "demo-" + managerId + "-" + to + ".csv", "UTF-8", "zhoumin",
-        at(to.plusDays(5)), null);
+        Roles.CUSTOMER_SERVICE_CENTER, at(to.plusDays(5)), null);
     if (from.equals(SECOND_FROM)) {
       // a past cycle shown as history: nobody is asked to analyse it
       jdbc.update("DELETE FROM cm_satisfaction_plan WHERE survey_id = ?", loaded.surveyId());

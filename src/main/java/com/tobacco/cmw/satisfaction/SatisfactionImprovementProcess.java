@@ -48,6 +48,8 @@ public final class SatisfactionImprovementProcess {
     public static final String FOLLOW_UP_DUE = "followUpDue";
     // the multi-instance element variable: one improvement per customer manager
     public static final String MANAGER_ID = "managerId";
+    // transient, set when an analysis or review task completes: the task's own manager
+    public static final String TASK_MANAGER = "taskManagerId";
     // §4.8.1–§4.8.2 the customer manager's analysis and measures (local to one improvement)
     public static final String ANALYSIS = "analysis";
     public static final String MEASURES = "measures";

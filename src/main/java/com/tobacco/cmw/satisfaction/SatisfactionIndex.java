@@ -12,8 +12,8 @@ import java.util.Collection;
  *   scaled_d = (mean_d − 1) / 9 × 100          (1 → 0, 10 → 100)
  *   index   = Σ w_d × scaled_d / Σ w_d          rounded half up to two decimals
  * </pre>
- * Computed exactly (BigDecimal, 20 significant digits) and rounded once at the end; the dimension
- * means shown with it are rounded to two decimals for display only.
+ * Computed with BigDecimal to 34 significant digits (DECIMAL128) and rounded once at the end;
+ * the dimension means shown with it are rounded to two decimals for display only.
  */
 public final class SatisfactionIndex {
 

@@ -31,6 +31,16 @@ public class SatisfactionParties {
     return repository.ofProcessInstance(execution.getProcessInstanceId()).uploadedBy();
   }
 
+  /**
+   * Who may act for the requester besides them: the customer service center when the requester
+   * asked as one of it (candidate group of the review and follow-up tasks), so a colleague carries
+   * on when the requester is away or has left; nobody else (administrators may act for anyone).
+   */
+  public List<String> standIns(DelegateExecution execution) {
+    String group = repository.ofProcessInstance(execution.getProcessInstanceId()).requesterGroup();
+    return Roles.CUSTOMER_SERVICE_CENTER.equals(group) ? List.of(group) : List.of();
+  }
+
   /** The customer managers who analyse the survey (one improvement each), as the plans were opened. */
   public List<String> managers(DelegateExecution execution) {
     long surveyId = repository.ofProcessInstance(execution.getProcessInstanceId()).id();
@@ -52,6 +62,34 @@ public class SatisfactionParties {
       throw InvalidInput.inForm(field, "只有 " + expected + " 可以" + what + " / only " + expected + " may do this (" + actor
           + ")");
     }
+  }
+
+  /**
+   * Refuses a step of the requester done by someone who may not act for them: the requester, an
+   * administrator, or — when the customer service center requested it — any member of it.
+   */
+  void requireRequester(SatisfactionRepository.Survey survey, String field, String what) {
+    String actor = actor();
+    if (actor != null && Roles.CUSTOMER_SERVICE_CENTER.equals(survey.requesterGroup())
+        && currentUser.groups().contains(Roles.CUSTOMER_SERVICE_CENTER)) {
+      return;
+    }
+    requireActor(survey.uploadedBy(), field, what);
+  }
+
+  /**
+   * The customer manager of the improvement, refusing a completion that changed it: the task keeps
+   * its manager and hands it over on complete ({@link SatisfactionTaskInfo}); a {@code managerId}
+   * sent with the completion would otherwise put the decision on another manager's plan.
+   */
+  static String manager(DelegateExecution execution) {
+    String managerId = String.valueOf(execution.getVariable(SatisfactionImprovementProcess.Var.MANAGER_ID));
+    Object own = execution.getVariable(SatisfactionImprovementProcess.Var.TASK_MANAGER);
+    if (own != null && !own.toString().equals(managerId)) {
+      throw InvalidInput.inForm(SatisfactionImprovementProcess.Var.MANAGER_ID, "本任務的客戶經理是 " + own
+          + ",不能改為「" + managerId + "」/ the customer manager of this task is " + own + "; managerId cannot be changed");
+    }
+    return managerId;
   }
 
   static Function<String, RuntimeException> inForm(String field) {

@@ -8,6 +8,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,11 +29,12 @@ public class SatisfactionRepository {
 
   public record Survey(long id, String businessKey, String scopeType, String scopeId, LocalDate periodFrom,
                        LocalDate periodTo, String fileName, String fileEncoding, String uploadedBy, Instant uploadedAt,
-                       String processInstanceId, Long followsSurveyId, String status, Instant followUpDue) {}
+                       String processInstanceId, Long followsSurveyId, String status, Instant followUpDue,
+                       String regionCode, String requesterGroup) {}
 
   public record NewSurvey(String businessKey, String scopeType, String scopeId, LocalDate periodFrom, LocalDate periodTo,
                           String fileName, String fileEncoding, String uploadedBy, Instant uploadedAt,
-                          String processInstanceId) {}
+                          String processInstanceId, String regionCode, String requesterGroup) {}
 
   public record Response(String customerCode, String storeName, String managerId, int supply, int service, int market,
                          String comment) {}
@@ -50,12 +54,13 @@ public class SatisfactionRepository {
                            LocalDate targetDate, String planStatus, Boolean targetReached) {}
 
   private static final String SURVEY_COLUMNS = "SELECT id, business_key, scope_type, scope_id, period_from, period_to, "
-      + "file_name, file_encoding, uploaded_by, uploaded_at, process_instance_id, follows_survey_id, status, follow_up_due "
+      + "file_name, file_encoding, uploaded_by, uploaded_at, process_instance_id, follows_survey_id, status, follow_up_due, "
+      + "region_code, requester_group "
       + "FROM cm_satisfaction_survey ";
   private static final RowMapper<Survey> SURVEY = (rs, i) -> new Survey(rs.getLong(1), rs.getString(2), rs.getString(3),
       rs.getString(4), rs.getDate(5).toLocalDate(), rs.getDate(6).toLocalDate(), rs.getString(7), rs.getString(8),
       rs.getString(9), rs.getTimestamp(10).toInstant(), rs.getString(11), (Long) rs.getObject(12, Long.class),
-      rs.getString(13), instant(rs.getTimestamp(14)));
+      rs.getString(13), instant(rs.getTimestamp(14)), rs.getString(15), rs.getString(16));
   private static final String INDEX_COLUMNS = "SELECT survey_id, scope_type, scope_id, respondents, supply_mean, "
       + "service_mean, market_mean, index_value, previous_survey_id, previous_index, delta FROM cm_satisfaction_index ";
   private static final RowMapper<IndexRow> INDEX = (rs, i) -> new IndexRow(rs.getLong(1), rs.getString(2),
@@ -74,8 +79,8 @@ public class SatisfactionRepository {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.update(connection -> {
       PreparedStatement ps = connection.prepareStatement("INSERT INTO cm_satisfaction_survey (business_key, scope_type, "
-          + "scope_id, period_from, period_to, file_name, file_encoding, uploaded_by, uploaded_at, process_instance_id) "
-          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+          + "scope_id, period_from, period_to, file_name, file_encoding, uploaded_by, uploaded_at, process_instance_id, "
+          + "region_code, requester_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
       ps.setString(1, s.businessKey());
       ps.setString(2, s.scopeType());
       ps.setString(3, s.scopeId());
@@ -86,6 +91,8 @@ public class SatisfactionRepository {
       ps.setString(8, s.uploadedBy());
       ps.setTimestamp(9, Timestamp.from(s.uploadedAt()));
       ps.setString(10, s.processInstanceId());
+      ps.setString(11, s.regionCode());
+      ps.setString(12, s.requesterGroup());
       return ps;
     }, key);
     return key.getKey().longValue();
@@ -115,10 +122,23 @@ public class SatisfactionRepository {
     return jdbc.query(SURVEY_COLUMNS + "WHERE follows_survey_id = ?", SURVEY, surveyId).stream().findFirst();
   }
 
-  /** A survey of the same scope whose period overlaps [from, to]. */
-  public Optional<Survey> overlapping(String scopeType, String scopeId, LocalDate from, LocalDate to) {
-    return jdbc.query(SURVEY_COLUMNS + "WHERE scope_type = ? AND scope_id = ? AND period_from <= ? AND period_to >= ? "
-        + "ORDER BY period_to", SURVEY, scopeType, scopeId, Date.valueOf(to), Date.valueOf(from)).stream().findFirst();
+  /**
+   * A survey whose period overlaps [from, to] and that has the same scope or measured one of
+   * {@code managers} (an index row of the manager: a manager survey, or a region survey with their
+   * customers).
+   */
+  public Optional<Survey> overlapping(String scopeType, String scopeId, Collection<String> managers, LocalDate from,
+                                      LocalDate to) {
+    List<Object> args = new ArrayList<>(List.of(Date.valueOf(to), Date.valueOf(from), scopeType, scopeId));
+    String sharedManager = "";
+    if (!managers.isEmpty()) {
+      sharedManager = " OR EXISTS (SELECT 1 FROM cm_satisfaction_index i WHERE i.survey_id = cm_satisfaction_survey.id "
+          + "AND i.scope_type = 'MANAGER' AND i.scope_id IN (" + String.join(", ", Collections.nCopies(managers.size(), "?"))
+          + "))";
+      args.addAll(managers);
+    }
+    return jdbc.query(SURVEY_COLUMNS + "WHERE period_from <= ? AND period_to >= ? AND ((scope_type = ? AND scope_id = ?)"
+        + sharedManager + ") ORDER BY period_to, id", SURVEY, args.toArray()).stream().findFirst();
   }
 
   public List<Response> responses(long surveyId) {
@@ -131,6 +151,11 @@ public class SatisfactionRepository {
   public void followUpDue(long surveyId, Instant due) {
     jdbc.update("UPDATE cm_satisfaction_survey SET status = 'FOLLOW_UP_DUE', follow_up_due = ? WHERE id = ?",
         Timestamp.from(due), surveyId);
+  }
+
+  /** A survey kept as history only: no cycle runs on it (the demo's past follow-ups). */
+  public void close(long surveyId) {
+    jdbc.update("UPDATE cm_satisfaction_survey SET status = 'CLOSED' WHERE id = ?", surveyId);
   }
 
   /** Links the follow-up survey to the survey it follows up; that cycle is then followed up. */

@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * When an analysis or review task opens: read-only text for its form (the manager's index and its
  * comparison, the plan under review, the last review), as task-local variables that are never
- * read back; and the regional managers of the manager's region see (not work on) the task.
+ * read back; the manager as a task-local copy, so a completion carrying {@code managerId} cannot
+ * move the decision to another manager's plan (refused by the step after the task); and the regional
+ * managers of the manager's region see (not work on) the task.
  */
 @Component("satisfactionTaskInfo")
 public class SatisfactionTaskInfo implements TaskListener {
@@ -33,12 +35,19 @@ public class SatisfactionTaskInfo implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+      keepManager(task);
+      return;
+    }
     SatisfactionRepository.Survey survey = repository.ofProcessInstance(task.getProcessInstanceId());
     Object managerId = task.getExecution().getVariable(Var.MANAGER_ID);
     if (managerId == null) {
       return;
     }
     String manager = managerId.toString();
+    // the task keeps its manager as a task-local copy: a completion carrying managerId changes only
+    // this copy (never the improvement's element variable) and is refused on complete
+    task.setVariableLocal(Var.MANAGER_ID, manager);
     repository.index(survey.id(), SCOPE_MANAGER, manager).ifPresent(row -> {
       task.setVariableLocal(Var.CURRENT_INDEX, row.index().doubleValue());
       task.setVariableLocal(Var.MANAGER_INDEX_TEXT, row.index().toPlainString() + "(" + row.respondents() + " 戶答卷;"
@@ -56,5 +65,18 @@ public class SatisfactionTaskInfo implements TaskListener {
     });
     staff.find(manager).map(StaffDirectory.Staff::regionCode).ifPresent(region ->
         grants.toGroupOnNewResource(Roles.regionalManagersOf(region), Resources.TASK, task.getId(), Permissions.READ));
+  }
+
+  /**
+   * Hands the task's own manager to the step after it, as a transient variable of the task's
+   * execution set after the submitted variables: a completion carrying another {@code managerId}
+   * has changed the improvement's element variable and is refused there (400, nothing written).
+   */
+  private static void keepManager(DelegateTask task) {
+    Object own = task.getVariableLocal(Var.MANAGER_ID);
+    if (own != null) {
+      task.getExecution().setVariableLocal(Var.TASK_MANAGER,
+          org.camunda.bpm.engine.variable.Variables.stringValue(own.toString(), true));
+    }
   }
 }

@@ -3,7 +3,6 @@ package com.tobacco.cmw.satisfaction;
 import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.PROCESS_KEY;
 import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.Var;
 
-import com.tobacco.cmw.calendar.WorkCalendar;
 import com.tobacco.cmw.process.InvalidInput;
 import com.tobacco.cmw.process.Variables;
 import java.time.LocalDate;
@@ -28,28 +27,30 @@ public class StartFollowUpDelegate implements JavaDelegate {
   private final SatisfactionRepository repository;
   private final SatisfactionParties parties;
   private final FollowUps followUps;
-  private final WorkCalendar calendar;
+  private final SatisfactionClock clock;
 
   public StartFollowUpDelegate(SatisfactionRepository repository, SatisfactionParties parties, FollowUps followUps,
-                               WorkCalendar calendar) {
+                               SatisfactionClock clock) {
     this.repository = repository;
     this.parties = parties;
     this.followUps = followUps;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     SatisfactionRepository.Survey survey = repository.ofProcessInstance(execution.getProcessInstanceId());
-    parties.requireActor(survey.uploadedBy(), Var.FOLLOW_UP_CSV, "登記隨訪調查");
-    LocalDate from = Variables.requiredDate(execution, Var.FOLLOW_UP_PERIOD_FROM, "隨訪調查期間開始日", calendar.zone(),
+    parties.requireRequester(survey, Var.FOLLOW_UP_CSV, "登記隨訪調查");
+    LocalDate from = Variables.requiredDate(execution, Var.FOLLOW_UP_PERIOD_FROM, "隨訪調查期間開始日", clock.zone(),
         SatisfactionParties.inForm(Var.FOLLOW_UP_PERIOD_FROM));
-    LocalDate to = Variables.requiredDate(execution, Var.FOLLOW_UP_PERIOD_TO, "隨訪調查期間結束日", calendar.zone(),
+    LocalDate to = Variables.requiredDate(execution, Var.FOLLOW_UP_PERIOD_TO, "隨訪調查期間結束日", clock.zone(),
         SatisfactionParties.inForm(Var.FOLLOW_UP_PERIOD_TO));
     if (!from.isAfter(survey.periodTo())) {
       throw InvalidInput.inForm(Var.FOLLOW_UP_PERIOD_FROM, "隨訪調查期間應在上次調查期間(至 " + survey.periodTo()
           + ")之後:「" + from + "」/ the follow-up period must start after " + survey.periodTo());
     }
+    StoredText.requireFits(execution, Var.FOLLOW_UP_CSV, "隨訪調查結果", "請改用文件上傳 POST /api/satisfaction-evaluations/"
+        + survey.businessKey() + "/follow-up / upload larger surveys as a file", SatisfactionParties.inForm(Var.FOLLOW_UP_CSV));
     String csv = Variables.requiredText(execution, Var.FOLLOW_UP_CSV, "隨訪調查結果", LoadSurveyDelegate.MAX_CSV_CHARS,
         SatisfactionParties.inForm(Var.FOLLOW_UP_CSV));
     if (repository.followUpOf(survey.id()).isPresent()) {
@@ -60,7 +61,8 @@ public class StartFollowUpDelegate implements JavaDelegate {
     variables.put(Var.SCOPE_ID, survey.scopeId());
     variables.put(Var.PERIOD_FROM, from.toString());
     variables.put(Var.PERIOD_TO, to.toString());
-    variables.put(Var.SURVEY_CSV, csv);
+    // transient: the survey goes into its tables, never into the engine's variable or history tables
+    variables.put(Var.SURVEY_CSV, org.camunda.bpm.engine.variable.Variables.stringValue(csv, true));
     variables.put(Var.SURVEY_FILE_NAME, "隨訪 follow-up of " + survey.businessKey());
     ProcessInstance next;
     try {

@@ -11,8 +11,9 @@ import java.util.Map;
  * line is the header; its columns may come in any order, named in English or Chinese:
  * {@code customerCode|客戶代碼}, {@code supply|貨源供應}, {@code service|服務},
  * {@code market|市場管理} and optionally {@code comment|意見}. Scores are whole numbers 1–10.
- * Fields are separated by commas (a Chinese comma or a tab works too), may be quoted with
- * {@code "…"} (a quote inside doubled). Row numbers are the lines of the text, header = its line.
+ * Fields are separated by the separator the header line uses (comma; or tab, Chinese comma,
+ * semicolon), may be quoted with {@code "…"} (a quote inside doubled, a line break inside kept).
+ * Row numbers are the lines of the text where each record starts, header = its line.
  */
 public final class SurveyCsv {
 
@@ -67,22 +68,16 @@ public final class SurveyCsv {
     if (text.charAt(0) == '\uFEFF') {
       text = text.substring(1);
     }
-    String[] lines = text.split("\r\n|\r|\n", -1);
+    List<Record> records = records(text, separator(text));
     Map<String, Integer> columns = null;
     Map<String, Integer> seen = new HashMap<>();
-    for (int i = 0; i < lines.length; i++) {
-      int row = i + 1;
-      String line = lines[i];
-      if (line.isBlank()) {
+    for (Record record : records) {
+      int row = record.line();
+      if (record.error() != null) {
+        problems.add(new Problem(row, record.error()));
         continue;
       }
-      List<String> fields;
-      try {
-        fields = split(line);
-      } catch (IllegalArgumentException e) {
-        problems.add(new Problem(row, e.getMessage()));
-        continue;
-      }
+      List<String> fields = record.fields();
       if (columns == null) {
         columns = header(fields, row, problems);
         if (columns == null) {
@@ -175,38 +170,104 @@ public final class SurveyCsv {
     return column < fields.size() ? fields.get(column).strip() : "";
   }
 
-  /** The fields of one line: comma (or Chinese comma or tab) separated, optionally quoted. */
-  static List<String> split(String line) {
-    List<String> fields = new ArrayList<>();
-    StringBuilder current = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
+  /** One record: its first line, its fields, or why it could not be read. */
+  record Record(int line, List<String> fields, String error) {}
+
+  /**
+   * The separator of the file, chosen from its header line (the first non-blank line): the one of
+   * comma, tab, Chinese comma and semicolon that splits it most (comma when none does). Only that
+   * separator separates fields, so the others may appear in comments.
+   */
+  static char separator(String text) {
+    String header = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+    char best = ',';
+    int most = 0;
+    for (char candidate : new char[] {',', '\t', '，', ';'}) {
+      int count = 0;
+      boolean quoted = false;
+      for (int i = 0; i < header.length(); i++) {
+        char c = header.charAt(i);
         if (c == '"') {
-          if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-            current.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          current.append(c);
+          quoted = !quoted;
+        } else if (c == candidate && !quoted) {
+          count++;
         }
-      } else if (c == '"' && current.toString().isBlank()) {
-        current.setLength(0);
-        quoted = true;
-      } else if (c == ',' || c == '，' || c == '\t') {
-        fields.add(current.toString());
-        current.setLength(0);
-      } else {
-        current.append(c);
+      }
+      if (count > most) {
+        most = count;
+        best = candidate;
       }
     }
-    if (quoted) {
-      throw new IllegalArgumentException("引號未閉合 / unterminated quote");
+    return best;
+  }
+
+  /**
+   * The records of the text, blank lines left out: fields separated by {@code separator}, each
+   * optionally quoted with {@code "…"} (a quote inside doubled); a quoted field may span lines
+   * (a comment with a line break). A record is numbered by the line it starts on.
+   */
+  static List<Record> records(String text, char separator) {
+    List<Record> records = new ArrayList<>();
+    int n = text.length();
+    int i = 0;
+    int line = 1;
+    while (i < n) {
+      int start = line;
+      List<String> fields = new ArrayList<>();
+      StringBuilder current = new StringBuilder();
+      boolean quoted = false;
+      boolean content = false;
+      while (i < n) {
+        char c = text.charAt(i);
+        boolean lineBreak = c == '\n' || c == '\r';
+        int breakLength = c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n' ? 2 : 1;
+        if (quoted) {
+          if (c == '"') {
+            if (i + 1 < n && text.charAt(i + 1) == '"') {
+              current.append('"');
+              i += 2;
+            } else {
+              quoted = false;
+              i++;
+            }
+          } else if (lineBreak) {
+            current.append('\n');
+            line++;
+            i += breakLength;
+          } else {
+            current.append(c);
+            i++;
+          }
+          continue;
+        }
+        if (lineBreak) {
+          line++;
+          i += breakLength;
+          break;
+        }
+        if (c == '"' && current.toString().isBlank()) {
+          current.setLength(0);
+          quoted = true;
+          content = true;
+        } else if (c == separator) {
+          fields.add(current.toString());
+          current.setLength(0);
+          content = true;
+        } else {
+          current.append(c);
+          content |= !Character.isWhitespace(c);
+        }
+        i++;
+      }
+      if (quoted) {
+        records.add(new Record(start, List.of(), "引號未閉合 / unterminated quote"));
+        break;
+      }
+      fields.add(current.toString());
+      if (content) {
+        records.add(new Record(start, fields, null));
+      }
     }
-    fields.add(current.toString());
-    return fields;
+    return records;
   }
 }

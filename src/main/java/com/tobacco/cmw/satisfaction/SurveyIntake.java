@@ -3,7 +3,6 @@ package com.tobacco.cmw.satisfaction;
 import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.SCOPE_MANAGER;
 import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.SCOPE_REGION;
 
-import com.tobacco.cmw.calendar.WorkCalendar;
 import com.tobacco.cmw.customer.Customer;
 import com.tobacco.cmw.customer.CustomerRepository;
 import com.tobacco.cmw.customer.CustomerStatus;
@@ -12,8 +11,10 @@ import com.tobacco.cmw.security.Roles;
 import com.tobacco.cmw.security.StaffDirectory;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -56,14 +57,14 @@ public class SurveyIntake {
   private final CustomerRepository customers;
   private final StaffDirectory staff;
   private final SatisfactionRepository surveys;
-  private final WorkCalendar calendar;
+  private final SatisfactionClock clock;
 
   public SurveyIntake(CustomerRepository customers, StaffDirectory staff, SatisfactionRepository surveys,
-                      WorkCalendar calendar) {
+                      SatisfactionClock clock) {
     this.customers = customers;
     this.staff = staff;
     this.surveys = surveys;
-    this.calendar = calendar;
+    this.clock = clock;
   }
 
   /**
@@ -81,7 +82,8 @@ public class SurveyIntake {
     String own = staff.find(userId).map(StaffDirectory.Staff::regionCode).orElse(null);
     String region = SCOPE_REGION.equals(scopeType) ? scopeId
         : staff.find(scopeId).map(StaffDirectory.Staff::regionCode).orElse(null);
-    if (own == null || region != null && !own.equals(region)) {
+    // a manager without a region belongs to no regional manager
+    if (own == null || region == null || !own.equals(region)) {
       throw new AccessDeniedException("區域市場經理只能要求本區域的滿意度測評 / a regional manager may request evaluations "
           + "of their own region only (" + userId + ", " + scopeType + " " + scopeId + ")");
     }
@@ -102,6 +104,9 @@ public class SurveyIntake {
       Optional<StaffDirectory.Staff> manager = staff.find(scopeId).filter(s -> Roles.CUSTOMER_MANAGERS.equals(s.role()));
       if (manager.isEmpty()) {
         problems.add(new SurveyCsv.Problem(0, "「" + scopeId + "」不是客戶經理 / " + scopeId + " is not a customer manager"));
+      } else if (!manager.get().active()) {
+        problems.add(new SurveyCsv.Problem(0, "客戶經理「" + scopeId + "」已停用(離職)/ customer manager " + scopeId
+            + " is no longer active"));
       } else {
         scopeName = "客戶經理 " + manager.get().name() + "(" + scopeId + ")";
         regionCode = manager.get().regionCode();
@@ -118,22 +123,21 @@ public class SurveyIntake {
     }
     LocalDate from = r.periodFrom();
     LocalDate to = r.periodTo();
+    boolean periodChecked = false;
     if (from == null || to == null) {
       problems.add(new SurveyCsv.Problem(0, "請填寫調查期間(起止日期)/ the survey period (periodFrom, periodTo) is required"));
     } else if (from.isAfter(to)) {
       problems.add(new SurveyCsv.Problem(0, "調查期間的開始日 " + from + " 晚於結束日 " + to + " / periodFrom is after periodTo"));
-    } else if (to.isAfter(calendar.today())) {
+    } else if (to.isAfter(clock.today())) {
       problems.add(new SurveyCsv.Problem(0, "調查期間的結束日 " + to + " 在今天之後:只能登記已完成的調查 / periodTo " + to
           + " is in the future: only finished surveys are loaded"));
-    } else if (scopeName != null) {
-      String id = scopeId;
-      surveys.overlapping(scopeType, scopeId, from, to).ifPresent(s -> problems.add(new SurveyCsv.Problem(0,
-          "同一對象已有重疊期間的測評 " + s.businessKey() + "(" + s.periodFrom() + " 至 " + s.periodTo() + ")/ "
-              + id + " already has survey " + s.businessKey() + " for an overlapping period")));
+    } else {
+      periodChecked = true;
     }
     SurveyCsv.Parsed parsed = SurveyCsv.parse(r.csv());
     problems.addAll(parsed.problems());
     List<Answer> answers = new ArrayList<>();
+    Map<String, Optional<StaffDirectory.Staff>> managers = new HashMap<>();
     for (SurveyCsv.Row row : parsed.rows()) {
       Optional<Customer> found = customers.find(row.customerCode());
       if (found.isEmpty()) {
@@ -157,12 +161,74 @@ public class SurveyIntake {
             + scopeId + " / customer " + c.customerCode() + " is not in region " + scopeId));
         continue;
       }
+      String unfit = managerProblem(c.managerId(), managers);
+      if (unfit != null) {
+        problems.add(new SurveyCsv.Problem(row.row(), "客戶 " + c.customerCode() + "(" + c.storeName() + ")" + unfit
+            + " / customer " + c.customerCode() + ": " + unfit));
+        continue;
+      }
       answers.add(new Answer(row, c));
+    }
+    if (scopeName != null && periodChecked) {
+      overlap(scopeType, scopeId, answers, from, to).ifPresent(problems::add);
     }
     if (!problems.isEmpty()) {
       problems.sort(java.util.Comparator.comparingInt(SurveyCsv.Problem::row));
       throw new Rejected(problems);
     }
     return new Checked(scopeType, scopeId, scopeName, regionCode, from, to, answers);
+  }
+
+  /**
+   * A survey whose period overlaps this one and that measures the same scope or one of the same
+   * customer managers: a manager survey of zhangwei and an EAST survey with zhangwei's customers for
+   * the same months would give zhangwei two indexes and two plans for one period.
+   */
+  private Optional<SurveyCsv.Problem> overlap(String scopeType, String scopeId, List<Answer> answers, LocalDate from,
+                                              LocalDate to) {
+    java.util.Set<String> managers = new java.util.TreeSet<>();
+    answers.forEach(a -> managers.add(a.customer().managerId()));
+    if (scopeType.equals(SCOPE_MANAGER)) {
+      managers.add(scopeId);
+    }
+    return surveys.overlapping(scopeType, scopeId, managers, from, to).map(s -> {
+      boolean same = s.scopeType().equals(scopeType) && s.scopeId().equals(scopeId);
+      String shared = same ? "" : surveys.indexRows(s.id()).stream()
+          .filter(i -> i.scopeType().equals(SCOPE_MANAGER) && managers.contains(i.scopeId()))
+          .map(SatisfactionRepository.IndexRow::scopeId).collect(Collectors.joining("、"));
+      String what = (SCOPE_REGION.equals(s.scopeType()) ? "區域 " : "客戶經理 ") + s.scopeId();
+      return new SurveyCsv.Problem(0, same
+          ? "同一對象已有重疊期間的測評 " + s.businessKey() + "(" + s.periodFrom() + " 至 " + s.periodTo() + ")/ "
+              + scopeId + " already has survey " + s.businessKey() + " for an overlapping period"
+          : "與" + what + " 的測評 " + s.businessKey() + "(" + s.periodFrom() + " 至 " + s.periodTo() + ")期間重疊,"
+              + "且同樣測評客戶經理 " + shared + ":同一客戶經理同一期間只能有一次測評 / overlaps survey " + s.businessKey()
+              + " of " + s.scopeType() + " " + s.scopeId() + " measuring the same customer manager(s) " + shared);
+    });
+  }
+
+  /**
+   * Why a customer's manager cannot analyse the survey, or null: each answering customer's manager
+   * gets an improvement task, so they must be an active customer manager of the staff list — a
+   * task for someone who left would hold the whole evaluation. The customer is moved to another
+   * manager first (work transfer), then the survey is loaded.
+   */
+  private String managerProblem(String managerId, Map<String, Optional<StaffDirectory.Staff>> managers) {
+    if (managerId == null || managerId.isBlank()) {
+      return "沒有負責的客戶經理,請先分配 / has no customer manager; assign one first";
+    }
+    Optional<StaffDirectory.Staff> manager = managers.computeIfAbsent(managerId, staff::find);
+    if (manager.isEmpty()) {
+      return "的客戶經理 " + managerId + " 不在員工名冊中,請先移交客戶 / manager " + managerId
+          + " is not on the staff list; transfer the customer first";
+    }
+    if (!manager.get().active()) {
+      return "的客戶經理 " + managerId + " 已停用(離職),請先移交客戶 / manager " + managerId
+          + " is no longer active; transfer the customer first";
+    }
+    if (!Roles.CUSTOMER_MANAGERS.equals(manager.get().role())) {
+      return "的負責人 " + managerId + " 不是客戶經理,請先移交客戶 / " + managerId
+          + " is not a customer manager; transfer the customer first";
+    }
+    return null;
   }
 }

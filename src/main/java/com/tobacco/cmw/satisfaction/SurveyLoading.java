@@ -33,9 +33,10 @@ public class SurveyLoading {
   }
 
   public Loaded load(SurveyIntake.Checked c, String businessKey, String fileName, String encoding, String uploadedBy,
-                     Instant at, String processInstanceId) {
+                     String requesterGroup, Instant at, String processInstanceId) {
     long id = repository.insertSurvey(new SatisfactionRepository.NewSurvey(businessKey, c.scopeType(), c.scopeId(),
-        c.periodFrom(), c.periodTo(), fileName, encoding, uploadedBy, at, processInstanceId));
+        c.periodFrom(), c.periodTo(), fileName, encoding, uploadedBy, at, processInstanceId, c.regionCode(),
+        requesterGroup));
     Map<String, List<SatisfactionIndex.Scores>> byManager = new TreeMap<>();
     List<SatisfactionIndex.Scores> all = new ArrayList<>();
     for (SurveyIntake.Answer a : c.answers()) {

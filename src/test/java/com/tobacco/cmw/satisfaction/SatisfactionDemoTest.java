@@ -68,6 +68,13 @@ class SatisfactionDemoTest extends SpringTestBase {
       assertThat(latest.followsSurveyId()).isEqualTo(first.surveyId());
       assertThat(latest.businessKey()).startsWith("MY-2025-");
       assertThat(repository.responses(latest.id())).hasSize(20);
+      // history only: closed, not waiting for an analysis nobody is asked for; its manager reads it
+      assertThat(latest.status()).isEqualTo("CLOSED");
+      assertThat(repository.plans(latest.id())).isEmpty();
+      assertThat(new RestClient(port).get(manager, "/api/satisfaction-evaluations/" + latest.businessKey())
+          .statusCode()).as(manager).isEqualTo(200);
+      assertThat(new RestClient(port).get(manager.equals("lina") ? "zhangwei" : "lina",
+          "/api/satisfaction-evaluations/" + latest.businessKey()).statusCode()).isEqualTo(404);
     }
     JsonNode periods = json.readTree(new RestClient(port).get("zhangwei", "/api/satisfaction/index?managerId=zhangwei")
         .body()).path("periods");

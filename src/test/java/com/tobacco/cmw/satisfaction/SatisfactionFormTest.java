@@ -29,6 +29,8 @@ class SatisfactionFormTest {
         SatisfactionImprovementProcess.SCOPE_REGION);
     assertThat(f.get(Var.SCOPE_ID).at("/validate/maxLength").asInt()).isEqualTo(64);
     assertThat(f.get(Var.SURVEY_CSV).get("type").asText()).isEqualTo("textarea");
+    // pasted text is a stored variable; larger surveys are uploaded as a file
+    assertThat(f.get(Var.SURVEY_CSV).at("/validate/maxLength").asInt()).isEqualTo(LoadSurveyDelegate.MAX_STORED_TEXT);
     assertThat(f.get(Var.PERIOD_FROM).get("subtype").asText()).isEqualTo("date");
     assertThat(f.values()).allSatisfy(field -> assertThat(field.at("/validate/required").asBoolean()).isTrue());
   }
@@ -38,8 +40,9 @@ class SatisfactionFormTest {
     Map<String, JsonNode> f = fields("satisfactionImprovement-analyse");
     assertThat(f).containsOnlyKeys(Var.ANALYSIS, Var.MEASURES, Var.TARGET_INDEX, Var.TARGET_DATE);
     assertThat(f.get(Var.ANALYSIS).at("/validate/maxLength").asInt()).isEqualTo(RecordMeasuresDelegate.MAX_ANALYSIS);
-    assertThat(f.get(Var.MEASURES).at("/validate/maxLength").asInt())
-        .isGreaterThanOrEqualTo(RecordMeasuresDelegate.MAX_MEASURES * RecordMeasuresDelegate.MAX_MEASURE);
+    // a process variable: the engine's tables hold 4,000 characters
+    assertThat(f.get(Var.MEASURES).at("/validate/maxLength").asInt()).isEqualTo(RecordMeasuresDelegate.MAX_MEASURES_TEXT)
+        .isLessThanOrEqualTo(LoadSurveyDelegate.MAX_STORED_TEXT);
     assertThat(f.get(Var.TARGET_INDEX).get("decimalDigits").asInt()).isEqualTo(2);
     assertThat(f.get(Var.TARGET_INDEX).at("/validate/max").asInt()).isEqualTo(100);
     assertThat(f.values()).allSatisfy(field -> assertThat(field.at("/validate/required").asBoolean()).isTrue());
@@ -61,6 +64,8 @@ class SatisfactionFormTest {
   void theFollowUpAsksForTheNextPeriodAndItsSurvey() throws Exception {
     Map<String, JsonNode> f = fields("satisfactionImprovement-follow-up");
     assertThat(f).containsOnlyKeys(Var.FOLLOW_UP_PERIOD_FROM, Var.FOLLOW_UP_PERIOD_TO, Var.FOLLOW_UP_CSV);
+    assertThat(f.get(Var.FOLLOW_UP_CSV).at("/validate/maxLength").asInt()).isEqualTo(LoadSurveyDelegate.MAX_STORED_TEXT);
+    assertThat(f.get(Var.FOLLOW_UP_CSV).get("description").asText()).contains("/follow-up");
     assertThat(f.values()).allSatisfy(field -> assertThat(field.at("/validate/required").asBoolean()).isTrue());
   }
 

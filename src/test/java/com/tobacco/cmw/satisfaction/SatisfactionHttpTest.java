@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +41,7 @@ class SatisfactionHttpTest extends SpringTestBase {
   @Autowired ObjectMapper json;
   @Autowired JdbcTemplate jdbc;
   @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
   RestClient rest;
   SatisfactionFixture fixture;
 
@@ -52,6 +54,9 @@ class SatisfactionHttpTest extends SpringTestBase {
   @AfterEach
   void cleanUp() {
     fixture.cleanUp();
+    jdbc.update("UPDATE cm_customer SET manager_id = 'zhangwei' WHERE customer_code IN ('C10003', 'C10004')");
+    jdbc.update("UPDATE cm_staff SET region_code = 'EAST' WHERE user_id = 'zhangwei'");
+    jdbc.update("DELETE FROM cm_staff WHERE user_id = 'sunmei'");
   }
 
   @Test
@@ -199,6 +204,12 @@ class SatisfactionHttpTest extends SpringTestBase {
     HttpResponse<String> manager = rest.post("zhangwei", "/engine-rest/process-definition/key/" + PROCESS_KEY
         + "/submit-form", form.formatted("客戶代碼,貨源供應,服務,市場管理\\nC10001,8,9,7\\n"));
     assertThat(manager.statusCode()).isEqualTo(403);
+    // pasted text is a stored variable: over 4,000 characters it is refused with the way to upload it
+    HttpResponse<String> tooLong = rest.post("zhoumin", "/engine-rest/process-definition/key/" + PROCESS_KEY
+        + "/submit-form", form.formatted("客戶代碼,貨源供應,服務,市場管理,意見\\nC10001,8,9,7," + "好".repeat(4000) + "\\n"));
+    assertThat(tooLong.statusCode()).as(tooLong.body()).isEqualTo(400);
+    assertThat(tooLong.body()).contains("4000").contains("POST /api/satisfaction-evaluations");
+    assertThat(fixture.rowsAfter()).isZero();
     HttpResponse<String> good = rest.post("zhoumin", "/engine-rest/process-definition/key/" + PROCESS_KEY + "/submit-form",
         form.formatted("客戶代碼,貨源供應,服務,市場管理\\nC10001,8,9,7\\nC10002,6,7,5\\nC10003,10,8,9\\n"));
     assertThat(good.statusCode()).as(good.body()).isEqualTo(200);
@@ -246,7 +257,161 @@ class SatisfactionHttpTest extends SpringTestBase {
     assertThat(rest.getBytes("lina", "/api/satisfaction/index/chart.png?managerId=zhangwei").statusCode()).isEqualTo(403);
   }
 
+  @Test
+  void aRegionSurveyAndItsFollowUpOverFourThousandCharactersAreLoadedFromFilesAndLongTextsAreRefused() throws Exception {
+    // every customer of EAST in the network answers, each with a long comment: far over 4,000 characters
+    List<String> east = jdbc.queryForList("SELECT customer_code FROM cm_customer WHERE region_code = 'EAST' "
+        + "AND status IN ('ACTIVE', 'SUSPENDED') ORDER BY customer_code", String.class);
+    assertThat(east).hasSizeGreaterThan(30);
+    String survey = survey(east, 7);
+    assertThat(survey.length()).isGreaterThan(2 * 4000);
+    HttpResponse<String> requested = upload("zhoumin", utf8(survey), "REGION", "EAST", "2024-01-01", "2024-03-31");
+    assertThat(requested.statusCode()).as(requested.body()).isEqualTo(201);
+    String no = json.readTree(requested.body()).path("evaluationNo").asText();
+    String instance = json.readTree(requested.body()).path("processInstanceId").asText();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cm_satisfaction_response r JOIN cm_satisfaction_survey s "
+        + "ON s.id = r.survey_id WHERE s.business_key = ?", Integer.class, no)).isEqualTo(east.size());
+    // the text was never a stored variable
+    assertThat(json.readTree(rest.get("auditor", "/engine-rest/history/variable-instance?processInstanceId=" + instance
+        + "&variableName=surveyCsv").body())).isEmpty();
+
+    // a measures text over 4,000 characters is a clear 400 (not a failed commit), the task stays
+    String taskId = tasks("zhangwei", no).get(0).path("id").asText();
+    String form = "{\"variables\":{\"analysis\":{\"value\":\"%s\"},\"measures\":{\"value\":\"%s\"},"
+        + "\"targetIndex\":{\"value\":99},\"targetDate\":{\"value\":\""
+        + LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(90) + "\"}}}";
+    String longMeasures = ("每周固定時間拜訪並電話回訪評分最低的客戶" + "。".repeat(380) + "\\n").repeat(11);
+    HttpResponse<String> tooLong = rest.post("zhangwei", "/engine-rest/task/" + taskId + "/submit-form",
+        form.formatted("分析", longMeasures));
+    assertThat(tooLong.statusCode()).as(tooLong.body()).isEqualTo(400);
+    assertThat(tooLong.body()).contains("4000");
+    HttpResponse<String> longAnalysis = rest.post("zhangwei", "/engine-rest/task/" + taskId + "/submit-form",
+        form.formatted("析".repeat(4001), "措施"));
+    assertThat(longAnalysis.statusCode()).isEqualTo(400);
+    assertThat(longAnalysis.body()).contains("4000");
+    assertThat(tasks("zhangwei", no)).hasSize(1);
+    assertThat(rest.post("zhangwei", "/engine-rest/task/" + taskId + "/submit-form", form.formatted("分析", "措施"))
+        .statusCode()).isEqualTo(204);
+    String reviewId = tasks("zhoumin", no).get(0).path("id").asText();
+    assertThat(rest.post("zhoumin", "/engine-rest/task/" + reviewId + "/submit-form",
+        "{\"variables\":{\"reviewDecision\":{\"value\":\"ACCEPT\"}}}").statusCode()).isEqualTo(204);
+
+    // the follow-up is due: pasted in the form it is limited to 4,000 characters, uploaded it is not
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(instance).singleResult().getId());
+    String followUpTask = tasks("zhoumin", no).get(0).path("id").asText();
+    HttpResponse<String> pasted = rest.post("zhoumin", "/engine-rest/task/" + followUpTask + "/submit-form",
+        json.writeValueAsString(Map.of("variables", Map.of("followUpPeriodFrom", Map.of("value", "2024-07-01"),
+            "followUpPeriodTo", Map.of("value", "2024-09-30"), "followUpCsv", Map.of("value", survey(east, 8))))));
+    assertThat(pasted.statusCode()).as(pasted.body()).isEqualTo(400);
+    assertThat(pasted.body()).contains("/follow-up");
+    assertThat(upload("lina", utf8(survey(east, 8)), "/api/satisfaction-evaluations/" + no + "/follow-up",
+        Map.of("periodFrom", "2024-07-01", "periodTo", "2024-09-30")).statusCode()).isEqualTo(404);
+    HttpResponse<String> followedUp = upload("zhoumin", utf8(survey(east, 8)), "/api/satisfaction-evaluations/" + no
+        + "/follow-up", Map.of("periodFrom", "2024-07-01", "periodTo", "2024-09-30"));
+    assertThat(followedUp.statusCode()).as(followedUp.body()).isEqualTo(201);
+    String next = json.readTree(followedUp.body()).path("nextEvaluationNo").asText();
+    assertThat(next).startsWith("MY-").isNotEqualTo(no);
+    assertThat(json.readTree(rest.get("zhoumin", "/api/satisfaction-evaluations/" + next).body()).path("responses"))
+        .hasSize(east.size());
+    assertThat(upload("zhoumin", utf8(survey(east, 8)), "/api/satisfaction-evaluations/" + no + "/follow-up",
+        Map.of("periodFrom", "2024-10-01", "periodTo", "2024-12-31")).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aCustomerManagerReadsAndWorksOnlyTheirOwnPartOfARegionsEvaluation() throws Exception {
+    // two of EAST's customers are lina's for this test: the region's evaluation has two managers
+    jdbc.update("UPDATE cm_customer SET manager_id = 'lina' WHERE customer_code IN ('C10003', 'C10004')");
+    HttpResponse<String> requested = upload("wangfang", utf8("customerCode,supply,service,market\nC10001,8,9,7\n"
+        + "C10002,6,7,5\nC10003,10,8,9\nC10004,9,9,9\n"), "REGION", "EAST", "2024-01-01", "2024-03-31");
+    assertThat(requested.statusCode()).as(requested.body()).isEqualTo(201);
+    String no = json.readTree(requested.body()).path("evaluationNo").asText();
+    String instance = json.readTree(requested.body()).path("processInstanceId").asText();
+    String date = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(90).toString();
+    String linasTask = tasks("lina", no).get(0).path("id").asText();
+    assertThat(rest.post("lina", "/engine-rest/task/" + linasTask + "/submit-form", "{\"variables\":{\"analysis\":"
+        + "{\"value\":\"李娜的分析:兩戶嫌送貨慢\"},\"measures\":{\"value\":\"李娜的措施\"},\"targetIndex\":{\"value\":99},"
+        + "\"targetDate\":{\"value\":\"" + date + "\"}}}").statusCode()).isEqualTo(204);
+
+    // zhangwei works on his own task: sees it, opens its form, completes it
+    JsonNode mine = tasks("zhangwei", no);
+    assertThat(mine).hasSize(1);
+    String myTask = mine.get(0).path("id").asText();
+    HttpResponse<String> formVariables = rest.get("zhangwei", "/engine-rest/task/" + myTask + "/form-variables");
+    assertThat(formVariables.statusCode()).as(formVariables.body()).isEqualTo(200);
+    assertThat(formVariables.body()).contains("managerIndexText").doesNotContain("李娜的分析");
+    assertThat(rest.get("zhangwei", "/engine-rest/task/" + myTask + "/deployed-form").statusCode()).isEqualTo(200);
+
+    // …but not lina's analysis, plan, index or answers: neither through /api nor through the engine
+    JsonNode evaluation = json.readTree(rest.get("zhangwei", "/api/satisfaction-evaluations/" + no).body());
+    assertThat(evaluation.path("plans")).extracting(p -> p.path("managerId").asText()).containsExactly("zhangwei");
+    assertThat(evaluation.path("index")).extracting(r -> r.path("scopeId").asText()).containsExactly("EAST", "zhangwei");
+    assertThat(evaluation.path("responses")).extracting(r -> r.path("customerCode").asText())
+        .containsExactly("C10001", "C10002");
+    for (String path : List.of("/engine-rest/variable-instance?processInstanceIdIn=" + instance,
+        "/engine-rest/variable-instance?variableName=analysis", "/engine-rest/process-instance/" + instance + "/variables",
+        "/engine-rest/history/variable-instance?processInstanceId=" + instance, "/engine-rest/task?processInstanceId="
+            + instance)) {
+      HttpResponse<String> response = rest.get("zhangwei", path);
+      assertThat(response.body()).as(path).doesNotContain("李娜的分析").doesNotContain(linasTask);
+    }
+    // the engine shows him only the read-only texts of his own task
+    assertThat(json.readTree(rest.get("zhangwei", "/engine-rest/variable-instance?processInstanceIdIn=" + instance)
+        .body())).isNotEmpty().allSatisfy(v -> assertThat(v.path("taskId").asText()).isEqualTo(myTask));
+    assertThat(rest.post("zhangwei", "/engine-rest/task/" + myTask + "/submit-form", "{\"variables\":{\"analysis\":"
+        + "{\"value\":\"分析\"},\"measures\":{\"value\":\"措施\"},\"targetIndex\":{\"value\":90},"
+        + "\"targetDate\":{\"value\":\"" + date + "\"}}}").statusCode()).isEqualTo(204);
+
+    // the requester and EAST's regional manager read every manager's part
+    for (String user : List.of("wangfang", "zhoumin")) {
+      JsonNode all = json.readTree(rest.get(user, "/api/satisfaction-evaluations/" + no).body());
+      assertThat(all.path("plans")).as(user).extracting(p -> p.path("managerId").asText())
+          .containsExactly("lina", "zhangwei");
+      assertThat(all.path("responses")).as(user).hasSize(4);
+    }
+    assertThat(json.readTree(rest.get("lina", "/api/satisfaction-evaluations/" + no).body()).path("plans").get(0)
+        .path("analysis").asText()).isEqualTo("李娜的分析:兩戶嫌送貨慢");
+  }
+
+  @Test
+  void regionalManagersReadEvaluationsOfTheRegionTheScopeHadWhenLoaded() {
+    HttpResponse<String> requested = upload("wangfang", utf8("customerCode,supply,service,market\nC10001,8,9,7\n"),
+        "MANAGER", "zhangwei", "2024-01-01", "2024-03-31");
+    assertThat(requested.statusCode()).as(requested.body()).isEqualTo(201);
+    String no = requested.body().replaceAll(".*\"evaluationNo\":\"([^\"]+)\".*", "$1");
+    // zhangwei moves to WEST: the evaluation stays EAST's
+    jdbc.update("UPDATE cm_staff SET region_code = 'WEST' WHERE user_id = 'zhangwei'");
+    assertThat(rest.get("wangfang", "/api/satisfaction-evaluations/" + no).statusCode()).isEqualTo(200);
+    assertThat(rest.get("chenjing", "/api/satisfaction-evaluations/" + no).statusCode()).isEqualTo(404);
+    // a customer manager without a region belongs to no regional manager
+    jdbc.update("INSERT INTO cm_staff (user_id, name, role, region_code, active) VALUES ('sunmei', '孫梅', "
+        + "'customer-managers', NULL, TRUE)");
+    HttpResponse<String> noRegion = upload("wangfang", utf8("customerCode,supply,service,market\nC10001,8,9,7\n"),
+        "MANAGER", "sunmei", "2024-04-01", "2024-06-30");
+    assertThat(noRegion.statusCode()).isEqualTo(403);
+    assertThat(noRegion.body()).contains("只能要求本區域");
+  }
+
+  @Test
+  void aSurveyFileOverTheSizeLimitIsRefusedBeforeItIsRead() {
+    byte[] huge = new byte[(int) SatisfactionController.MAX_UPLOAD_BYTES + 1];
+    java.util.Arrays.fill(huge, (byte) 'x');
+    HttpResponse<String> refused = upload("zhoumin", huge, "MANAGER", "zhangwei", "2024-01-01", "2024-03-31");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("文件過大");
+    assertThat(fixture.rowsAfter()).isZero();
+  }
+
   // ---------------------------------------------------------------- helpers
+
+  /** A survey of these customers, each with a comment of about 300 characters. */
+  private static String survey(List<String> customers, int score) {
+    StringBuilder csv = new StringBuilder("customerCode,supply,service,market,comment\n");
+    for (String c : customers) {
+      csv.append(c).append(',').append(score).append(',').append(score).append(',').append(score).append(",\"")
+          .append("送貨及時,但緊俏品牌分配不透明;希望客戶經理拜訪時間固定。".repeat(10)).append("\"\n");
+    }
+    return csv.toString();
+  }
 
   private JsonNode tasks(String user, String evaluationNo) throws Exception {
     return json.readTree(rest.get(user, "/engine-rest/task?processInstanceBusinessKey=" + evaluationNo).body());
@@ -262,13 +427,17 @@ class SatisfactionHttpTest extends SpringTestBase {
   }
 
   private HttpResponse<String> upload(String user, byte[] file, String scopeType, String scopeId, String from, String to) {
-    String boundary = "----satisfaction" + UUID.randomUUID();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("scopeType", scopeType);
     fields.put("scopeId", scopeId);
     fields.put("periodFrom", from);
     fields.put("periodTo", to);
+    return upload(user, file, "/api/satisfaction-evaluations", fields);
+  }
+
+  private HttpResponse<String> upload(String user, byte[] file, String path, Map<String, String> fields) {
+    String boundary = "----satisfaction" + UUID.randomUUID();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     fields.forEach((name, value) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
         + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
     out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"survey.csv\"\r\n"
@@ -276,7 +445,7 @@ class SatisfactionHttpTest extends SpringTestBase {
     out.writeBytes(file);
     out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-            + "/api/satisfaction-evaluations"))
+            + path))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
     return rest.send(user, "demo", request);

@@ -66,9 +66,11 @@ class SatisfactionImprovementProcessTest extends ProcessTestBase {
 
   @AfterEach
   void cleanUp() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
     identityService.clearAuthentication();
     fixture.cleanUp();
-    jdbc.update("UPDATE cm_customer SET manager_id = 'zhangwei' WHERE manager_id = ?", SECOND_MANAGER);
+    jdbc.update("UPDATE cm_customer SET manager_id = 'zhangwei' WHERE manager_id IN (?, 'nobody', 'wangfang')",
+        SECOND_MANAGER);
     jdbc.update("DELETE FROM cm_staff WHERE user_id = ?", SECOND_MANAGER);
   }
 
@@ -109,6 +111,9 @@ class SatisfactionImprovementProcessTest extends ProcessTestBase {
     Assertions.assertThat(taskService.getVariableLocal(task(pi).getId(), Var.LAST_REVIEW_TEXT).toString())
         .contains("措施不夠具體");
     commit(pi, "zhangwei", "送貨時間不穩定", "每周二、五固定拜訪\n價格標籤當場補齊\n每月回訪評分最低的三戶", 82.5, future(90));
+    // the second round starts clean: the returned round's decision and comment are not carried over
+    Assertions.assertThat(taskService.getVariable(task(pi).getId(), Var.REVIEW_DECISION)).isNull();
+    Assertions.assertThat(taskService.getVariable(task(pi).getId(), Var.REVIEW_COMMENT)).isNull();
     decide(pi, "zhoumin", CSC, "ACCEPT", null);
 
     SatisfactionRepository.Plan plan = repository.plan(survey.id(), "zhangwei").orElseThrow();
@@ -224,6 +229,34 @@ class SatisfactionImprovementProcessTest extends ProcessTestBase {
   }
 
   @Test
+  void customersWhoseManagerLeftIsUnknownOrNoCustomerManagerAreRefusedByName() {
+    staff.save(new StaffDirectory.Staff(SECOND_MANAGER, "孫梅", "customer-managers", "EAST", false));
+    jdbc.update("UPDATE cm_customer SET manager_id = ? WHERE customer_code = 'C10003'", SECOND_MANAGER);
+    jdbc.update("UPDATE cm_customer SET manager_id = 'nobody' WHERE customer_code = 'C10004'");
+    jdbc.update("UPDATE cm_customer SET manager_id = 'wangfang' WHERE customer_code = 'C10005'");
+    assertStartRefused("zhoumin", CSC, "REGION", "EAST", "2024-01-01", "2024-03-31",
+        HEADER + "C10001,8,9,7,\nC10003,8,9,7,\nC10004,8,9,7,\nC10005,8,9,7,\n",
+        "第 3 行 / row 3:客戶 C10003", "客戶經理 sunmei 已停用", "第 4 行 / row 4:客戶 C10004",
+        "客戶經理 nobody 不在員工名冊中", "第 5 行 / row 5:客戶 C10005", "wangfang 不是客戶經理");
+    assertStartRefused("zhoumin", CSC, "MANAGER", SECOND_MANAGER, "2024-01-01", "2024-03-31",
+        HEADER + "C10003,8,9,7,\n", "客戶經理「sunmei」已停用");
+    Assertions.assertThat(fixture.rowsAfter()).isZero();
+  }
+
+  @Test
+  void aManagerSurveyAndARegionSurveyWithThatManagersCustomersMayNotOverlap() {
+    request("zhoumin", CSC, "MANAGER", "zhangwei", "2024-01-01", "2024-03-31", HEADER + "C10001,8,9,7,\n");
+    assertStartRefused("wangfang", REGIONAL_EAST, "REGION", "EAST", "2024-02-01", "2024-04-30",
+        HEADER + "C10002,8,9,7,\n", "與客戶經理 zhangwei 的測評", "同樣測評客戶經理 zhangwei");
+    request("wangfang", REGIONAL_EAST, "REGION", "EAST", "2024-04-01", "2024-06-30", HEADER + "C10002,8,9,7,\n");
+    assertStartRefused("zhoumin", CSC, "MANAGER", "zhangwei", "2024-05-01", "2024-05-31", HEADER + "C10003,8,9,7,\n",
+        "與區域 EAST 的測評");
+    // another region's survey of the same months measures other managers: accepted
+    request("zhoumin", CSC, "REGION", "WEST", "2024-05-01", "2024-05-31", HEADER + "C20001,8,9,7,\n");
+    Assertions.assertThat(fixture.surveysAfter()).isEqualTo(3);
+  }
+
+  @Test
   void badMeasuresAndDecisionsAreAnsweredAndTheTaskStays() {
     ProcessInstance pi = request("zhoumin", CSC, "MANAGER", "zhangwei", "2024-01-01", "2024-03-31",
         HEADER + "C10001,8,9,7,\nC10002,6,7,5,\nC10003,10,8,9,\n");
@@ -240,11 +273,97 @@ class SatisfactionImprovementProcessTest extends ProcessTestBase {
     Assertions.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cm_satisfaction_measure WHERE survey_id = ?",
         Integer.class, surveyId)).isZero();
 
+    // the manager of the task cannot be changed by its completion
+    assertRefused(task(pi), "zhangwei", withManager(commitment("分析", "措施", 80, future(30)), "lina"), "不能改為「lina」");
     commit(pi, "zhangwei", "分析", "措施", 80, future(30));
     Task review = task(pi);
+    Assertions.assertThat(taskService.getVariable(review.getId(), Var.MANAGER_ID)).isEqualTo("zhangwei");
+    assertRefused(review, "zhoumin", withManager(Map.of(Var.REVIEW_DECISION, "ACCEPT"), "lina"), "不能改為「lina」");
+    Assertions.assertThat(runtimeService.getVariable(review.getExecutionId(), Var.MANAGER_ID)).isEqualTo("zhangwei");
     assertRefused(review, "zhoumin", Map.of(Var.REVIEW_DECISION, "RETURN"), "請填寫「退回意見」");
     assertRefused(review, "zhoumin", Map.of(Var.REVIEW_DECISION, "MAYBE"), "只能是接受或退回");
     Assertions.assertThat(repository.plan(surveyId, "zhangwei").orElseThrow().status()).isEqualTo("SUBMITTED");
+  }
+
+  @Test
+  void aColleagueOfTheCustomerServiceCenterActsForTheRequesterAndTheNextCycleKeepsTheRequesterAndScope() {
+    List<String> csc = List.of("customer-service-center");
+    ProcessInstance pi = request("zhoumin", CSC, "MANAGER", "zhangwei", "2024-01-01", "2024-03-31",
+        HEADER + "C10001,8,9,7,\nC10002,6,7,5,\n");
+    commit(pi, "zhangwei", "分析", "措施", 80, future(30));
+    Task review = task(pi);
+    assertThat(review).isAssignedTo("zhoumin");
+    assertCandidates(review, "customer-service-center");
+    // zhoumin is away: a colleague of the center decides; a regional manager may not
+    assertNotDone(review, "wangfang", REGIONAL_EAST, Map.of(Var.REVIEW_DECISION, "ACCEPT"));
+    completeAs("qianli", csc, review, Map.of(Var.REVIEW_DECISION, "ACCEPT"));
+    long surveyId = repository.survey(pi.getBusinessKey()).orElseThrow().id();
+    Assertions.assertThat(repository.plan(surveyId, "zhangwei").orElseThrow().reviewedBy()).isEqualTo("qianli");
+    assertThat(pi).isWaitingAt(Element.FOLLOW_UP_DUE);
+    execute(job());
+    Task followUp = task(pi);
+    assertThat(followUp).isAssignedTo("zhoumin");
+    assertCandidates(followUp, "customer-service-center");
+    completeAs("qianli", csc, followUp, Map.of(Var.FOLLOW_UP_PERIOD_FROM, "2024-07-01", Var.FOLLOW_UP_PERIOD_TO,
+        "2024-09-30", Var.FOLLOW_UP_CSV, HEADER + "C10001,9,9,9,\n"));
+    SatisfactionRepository.Survey next = repository.followUpOf(surveyId).orElseThrow();
+    Assertions.assertThat(next.uploadedBy()).isEqualTo("zhoumin");
+    Assertions.assertThat(next.requesterGroup()).isEqualTo("customer-service-center");
+    Assertions.assertThat(next.scopeType() + "/" + next.scopeId()).isEqualTo("MANAGER/zhangwei");
+
+    // a regional manager's cycle: only they (or an administrator) act; the next cycle is still theirs
+    ProcessInstance east = request("wangfang", REGIONAL_EAST, "REGION", "EAST", "2024-10-01", "2024-12-31",
+        HEADER + "C10001,8,9,7,\n");
+    commit(east, "zhangwei", "分析", "措施", 80, future(30));
+    Task eastReview = task(east);
+    assertCandidates(eastReview);
+    assertNotDone(eastReview, "qianli", csc, Map.of(Var.REVIEW_DECISION, "ACCEPT"));
+    completeAs("wangfang", REGIONAL_EAST, eastReview, Map.of(Var.REVIEW_DECISION, "ACCEPT"));
+    assertThat(east).isWaitingAt(Element.FOLLOW_UP_DUE);
+    execute(job());
+    completeAs("admin", List.of("camunda-admin"), task(east), Map.of(Var.FOLLOW_UP_PERIOD_FROM, "2025-01-01",
+        Var.FOLLOW_UP_PERIOD_TO, "2025-01-31", Var.FOLLOW_UP_CSV, HEADER + "C10001,9,9,9,\n"));
+    SatisfactionRepository.Survey eastNext = repository.followUpOf(repository.survey(east.getBusinessKey()).orElseThrow()
+        .id()).orElseThrow();
+    Assertions.assertThat(eastNext.uploadedBy()).isEqualTo("wangfang");
+    Assertions.assertThat(eastNext.scopeType() + "/" + eastNext.scopeId()).isEqualTo("REGION/EAST");
+    Assertions.assertThat(eastNext.requesterGroup()).isNull();
+    Assertions.assertThat(eastNext.regionCode()).isEqualTo("EAST");
+  }
+
+  @Test
+  void todayIsTheEngineClocksForThePeriodTheTargetDateAndTheTimeStamps() {
+    // the engine clock stands on 1 March of this year (the evaluation year stays this year's)
+    java.time.ZonedDateTime engineNow = LocalDate.now(ZoneId.of("Asia/Shanghai")).withDayOfYear(1).withMonth(3)
+        .atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai"));
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(Date.from(engineNow.toInstant()));
+    LocalDate today = engineNow.toLocalDate();
+    assertStartRefused("zhoumin", CSC, "MANAGER", "zhangwei", today.minusDays(20).toString(), today.plusDays(1).toString(),
+        HEADER + "C10001,8,9,7,\n", "在今天之後");
+    ProcessInstance pi = request("zhoumin", CSC, "MANAGER", "zhangwei", today.minusDays(40).toString(),
+        today.minusDays(10).toString(), HEADER + "C10001,8,9,7,\n");
+    SatisfactionRepository.Survey survey = repository.survey(pi.getBusinessKey()).orElseThrow();
+    Assertions.assertThat(survey.uploadedAt()).isEqualTo(engineNow.toInstant());
+    assertRefused(task(pi), "zhangwei", commitment("分析", "措施", 80, today.toString()), "應在今天 " + today + " 之後");
+    commit(pi, "zhangwei", "分析", "措施", 80, today.plusDays(30).toString());
+    Assertions.assertThat(repository.plan(survey.id(), "zhangwei").orElseThrow().submittedAt())
+        .isEqualTo(engineNow.toInstant());
+    decide(pi, "zhoumin", CSC, "ACCEPT", null);
+    Assertions.assertThat(repository.plan(survey.id(), "zhangwei").orElseThrow().reviewedAt())
+        .isEqualTo(engineNow.toInstant());
+  }
+
+  @Test
+  void aManagerWhoseIndexIsAlreadyOneHundredCommitsToKeepingIt() {
+    ProcessInstance pi = request("zhoumin", CSC, "MANAGER", "zhangwei", "2024-01-01", "2024-03-31",
+        HEADER + "C10001,10,10,10,\nC10002,10,10,10,\n");
+    long surveyId = repository.survey(pi.getBusinessKey()).orElseThrow().id();
+    Assertions.assertThat(repository.plan(surveyId, "zhangwei").orElseThrow().currentIndex()).isEqualByComparingTo("100");
+    assertRefused(task(pi), "zhangwei", commitment("分析", "措施", 99, future(30)), "應高於目前的 100.00");
+    assertRefused(task(pi), "zhangwei", commitment("分析", "措施", 100.01, future(30)), "不能超過 100");
+    commit(pi, "zhangwei", "全部滿分", "保持每周拜訪", 100, future(30));
+    assertThat(pi).isWaitingAt(Element.REVIEW);
+    Assertions.assertThat(repository.plan(surveyId, "zhangwei").orElseThrow().targetIndex()).isEqualByComparingTo("100");
   }
 
   // ---------------------------------------------------------------- helpers
@@ -277,6 +396,12 @@ class SatisfactionImprovementProcessTest extends ProcessTestBase {
     return v;
   }
 
+  private static Map<String, Object> withManager(Map<String, Object> variables, String managerId) {
+    Map<String, Object> v = new HashMap<>(variables);
+    v.put(Var.MANAGER_ID, managerId);
+    return v;
+  }
+
   private static Map<String, Object> commitment(String analysis, String measures, Object target, String date) {
     Map<String, Object> v = new HashMap<>();
     v.put(Var.ANALYSIS, analysis);
@@ -298,7 +423,11 @@ class SatisfactionImprovementProcessTest extends ProcessTestBase {
   }
 
   private void assertRefused(Task task, String user, Map<String, Object> variables, String message) {
-    List<String> groups = user.equals("zhoumin") ? CSC : MANAGER;
+    assertRefused(task, user, user.equals("zhoumin") ? CSC : MANAGER, variables, message);
+  }
+
+  private void assertRefused(Task task, String user, List<String> groups, Map<String, Object> variables,
+                             String message) {
     Assertions.assertThatThrownBy(() -> completeAs(user, groups, task, variables))
         .isInstanceOf(InvalidInput.class).hasMessageContaining(message);
     Assertions.assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
@@ -311,6 +440,18 @@ class SatisfactionImprovementProcessTest extends ProcessTestBase {
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  /** The engine (no right on the task) or the step (not acting for the requester) refuses; the task stays. */
+  private void assertNotDone(Task task, String user, List<String> groups, Map<String, Object> variables) {
+    Assertions.assertThatThrownBy(() -> completeAs(user, groups, task, variables))
+        .isInstanceOfAny(InvalidInput.class, org.camunda.bpm.engine.AuthorizationException.class);
+    Assertions.assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
+  }
+
+  private void assertCandidates(Task task, String... groups) {
+    Assertions.assertThat(taskService.getIdentityLinksForTask(task.getId())).filteredOn(l -> "candidate".equals(l.getType()))
+        .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).containsExactlyInAnyOrder(groups);
   }
 
   private Task task(ProcessInstance pi) {

@@ -17,6 +17,28 @@ class SurveyCsvTest {
   }
 
   @Test
+  void theHeaderChoosesTheSeparatorSoOtherSeparatorsStayInComments() {
+    SurveyCsv.Parsed comma = SurveyCsv.parse("customerCode,supply,service,market,comment\nC10001,8,9,7,送貨及時，態度好\t謝謝\n");
+    assertThat(comma.problems()).isEmpty();
+    assertThat(comma.rows()).extracting(SurveyCsv.Row::comment).containsExactly("送貨及時，態度好\t謝謝");
+    SurveyCsv.Parsed tab = SurveyCsv.parse("customerCode\tsupply\tservice\tmarket\tcomment\nC10001\t8\t9\t7\t好，很好,真的\n");
+    assertThat(tab.problems()).isEmpty();
+    assertThat(tab.rows()).containsExactly(new SurveyCsv.Row(2, "C10001", 8, 9, 7, "好，很好,真的"));
+    SurveyCsv.Parsed chinese = SurveyCsv.parse("客戶代碼，貨源供應，服務，市場管理，意見\nC10001，8，9，7，好,很好\n");
+    assertThat(chinese.problems()).isEmpty();
+    assertThat(chinese.rows()).containsExactly(new SurveyCsv.Row(2, "C10001", 8, 9, 7, "好,很好"));
+  }
+
+  @Test
+  void aQuotedCommentMaySpanLinesAndRowsKeepTheLineTheyStartOn() {
+    SurveyCsv.Parsed p = SurveyCsv.parse("customerCode,supply,service,market,comment\r\n"
+        + "C10001,6,7,5,\"第一行\r\n第二行,有逗號 \"\"引號\"\"\"\r\nC10002,5,5,5,\n\nC10003,11,5,5,\n");
+    assertThat(p.rows()).containsExactly(new SurveyCsv.Row(2, "C10001", 6, 7, 5, "第一行\n第二行,有逗號 \"引號\""),
+        new SurveyCsv.Row(4, "C10002", 5, 5, 5, null));
+    assertThat(p.problems()).extracting(SurveyCsv.Problem::row).containsExactly(6);
+  }
+
+  @Test
   void everyBadRowIsListedWithItsNumber() {
     SurveyCsv.Parsed p = SurveyCsv.parse("customerCode,supply,service,market,comment\nC10001,0,9,7,\nC10002,6,7.5,5,\n"
         + "C10003,6,7,11,\nC10001,6,7,5,\n,5,5,5,\nC10004,x,5,5,\nC10005,5,5,5,\"open\n");
