@@ -10,6 +10,7 @@ import com.tobacco.cmw.customer.CustomerRepository;
 import com.tobacco.cmw.customer.CustomerStatus;
 import com.tobacco.cmw.process.InvalidInput;
 import com.tobacco.cmw.process.Variables;
+import com.tobacco.cmw.process.YearNumbers;
 import com.tobacco.cmw.security.CurrentUser;
 import com.tobacco.cmw.security.ProcessAccess;
 import java.time.Instant;
@@ -75,7 +76,7 @@ public class OpenComplaintCaseDelegate implements JavaDelegate {
     }
     String defect = Variables.requiredText(execution, Var.DEFECT_DESCRIPTION, "客戶反映的質量問題", 1000, error);
 
-    CaseNumbers.CaseNumber number = numbers.next(calendar.today().getYear());
+    YearNumbers.Number number = numbers.next(calendar.today().getYear());
     String caseNo = number.text();
     Instant now = Instant.now();
     Date inspectionDue = deadlines.inspectionDue();

@@ -1,5 +1,6 @@
 package com.tobacco.cmw.promotion;
 
+import com.tobacco.cmw.process.EngineClock;
 import com.tobacco.cmw.process.InstanceRuns;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -21,9 +22,9 @@ public class CampaignEndedListener implements ExecutionListener {
   private static final Logger log = LoggerFactory.getLogger(CampaignEndedListener.class);
 
   private final Campaigns campaigns;
-  private final PromotionClock clock;
+  private final EngineClock clock;
 
-  public CampaignEndedListener(Campaigns campaigns, PromotionClock clock) {
+  public CampaignEndedListener(Campaigns campaigns, EngineClock clock) {
     this.campaigns = campaigns;
     this.clock = clock;
   }

@@ -1,5 +1,6 @@
 package com.tobacco.cmw.promotion;
 
+import com.tobacco.cmw.process.EngineClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,9 +14,9 @@ import org.springframework.stereotype.Component;
 public class CloseCampaignDelegate implements JavaDelegate {
 
   private final Campaigns campaigns;
-  private final PromotionClock clock;
+  private final EngineClock clock;
 
-  public CloseCampaignDelegate(Campaigns campaigns, PromotionClock clock) {
+  public CloseCampaignDelegate(Campaigns campaigns, EngineClock clock) {
     this.campaigns = campaigns;
     this.clock = clock;
   }

@@ -4,8 +4,10 @@ import static com.tobacco.cmw.promotion.PromotionSelectionProcess.Var;
 
 import com.tobacco.cmw.customer.Brand;
 import com.tobacco.cmw.customer.BrandRepository;
+import com.tobacco.cmw.process.EngineClock;
 import com.tobacco.cmw.process.InvalidInput;
 import com.tobacco.cmw.process.Variables;
+import com.tobacco.cmw.process.YearNumbers;
 import com.tobacco.cmw.security.CurrentUser;
 import com.tobacco.cmw.security.Grants;
 import com.tobacco.cmw.security.Roles;
@@ -39,13 +41,13 @@ public class OpenCampaignDelegate implements JavaDelegate {
   private final BrandRepository brands;
   private final Campaigns campaigns;
   private final CampaignNumbers numbers;
-  private final PromotionClock clock;
+  private final EngineClock clock;
   private final CurrentUser currentUser;
   private final Grants grants;
   private final PromotionParties parties;
   private final JdbcTemplate jdbc;
 
-  public OpenCampaignDelegate(BrandRepository brands, Campaigns campaigns, CampaignNumbers numbers, PromotionClock clock,
+  public OpenCampaignDelegate(BrandRepository brands, Campaigns campaigns, CampaignNumbers numbers, EngineClock clock,
                               CurrentUser currentUser, Grants grants, PromotionParties parties, JdbcTemplate jdbc) {
     this.brands = brands;
     this.campaigns = campaigns;
@@ -99,7 +101,7 @@ public class OpenCampaignDelegate implements JavaDelegate {
     }
 
     String starter = currentUser.userId().orElse("system");
-    CampaignNumbers.Number number = numbers.next(today.getYear());
+    YearNumbers.Number number = numbers.next(today.getYear());
     String campaignNo = number.text();
     long id = campaigns.insert(campaignNo, number.year(), number.seq(), execution.getProcessInstanceId(),
         brand.brandCode(), from, to, slots, regions, note, today, starter, clock.now());

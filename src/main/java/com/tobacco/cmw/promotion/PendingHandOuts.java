@@ -1,5 +1,6 @@
 package com.tobacco.cmw.promotion;
 
+import com.tobacco.cmw.process.EngineClock;
 import com.tobacco.cmw.process.InstanceRuns;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +22,9 @@ class PendingHandOuts {
 
   private final Campaigns campaigns;
   private final InstanceRuns instances;
-  private final PromotionClock clock;
+  private final EngineClock clock;
 
-  PendingHandOuts(Campaigns campaigns, InstanceRuns instances, PromotionClock clock) {
+  PendingHandOuts(Campaigns campaigns, InstanceRuns instances, EngineClock clock) {
     this.campaigns = campaigns;
     this.instances = instances;
     this.clock = clock;

@@ -1,6 +1,7 @@
 package com.tobacco.cmw.promotion;
 
 import com.tobacco.cmw.customer.CustomerExited;
+import com.tobacco.cmw.process.EngineClock;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -26,10 +27,10 @@ class PromotionCustomerExitListener {
 
   private final Campaigns campaigns;
   private final RuntimeService runtime;
-  private final PromotionClock clock;
+  private final EngineClock clock;
   private final PendingHandOuts pending;
 
-  PromotionCustomerExitListener(Campaigns campaigns, RuntimeService runtime, PromotionClock clock,
+  PromotionCustomerExitListener(Campaigns campaigns, RuntimeService runtime, EngineClock clock,
                                 PendingHandOuts pending) {
     this.campaigns = campaigns;
     this.runtime = runtime;

@@ -2,6 +2,7 @@ package com.tobacco.cmw.promotion;
 
 import static com.tobacco.cmw.promotion.PromotionSelectionProcess.Var;
 
+import com.tobacco.cmw.process.EngineClock;
 import com.tobacco.cmw.process.InvalidInput;
 import com.tobacco.cmw.security.Roles;
 import java.time.Instant;
@@ -22,9 +23,9 @@ public class RecordDecisionDelegate implements JavaDelegate {
 
   private final Campaigns campaigns;
   private final Callers callers;
-  private final PromotionClock clock;
+  private final EngineClock clock;
 
-  public RecordDecisionDelegate(Campaigns campaigns, Callers callers, PromotionClock clock) {
+  public RecordDecisionDelegate(Campaigns campaigns, Callers callers, EngineClock clock) {
     this.campaigns = campaigns;
     this.callers = callers;
     this.clock = clock;

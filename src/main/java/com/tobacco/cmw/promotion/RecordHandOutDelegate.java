@@ -2,6 +2,7 @@ package com.tobacco.cmw.promotion;
 
 import static com.tobacco.cmw.promotion.PromotionSelectionProcess.Var;
 
+import com.tobacco.cmw.process.EngineClock;
 import com.tobacco.cmw.process.InvalidInput;
 import com.tobacco.cmw.process.Variables;
 import com.tobacco.cmw.process.YearCounter;
@@ -32,10 +33,10 @@ public class RecordHandOutDelegate implements JavaDelegate {
   private final Campaigns campaigns;
   private final Callers callers;
   private final PromotionParties parties;
-  private final PromotionClock clock;
+  private final EngineClock clock;
   private final YearCounter locks;
 
-  public RecordHandOutDelegate(Campaigns campaigns, Callers callers, PromotionParties parties, PromotionClock clock,
+  public RecordHandOutDelegate(Campaigns campaigns, Callers callers, PromotionParties parties, EngineClock clock,
                                YearCounter locks) {
     this.campaigns = campaigns;
     this.callers = callers;

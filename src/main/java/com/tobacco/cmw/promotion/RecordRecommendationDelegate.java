@@ -2,6 +2,7 @@ package com.tobacco.cmw.promotion;
 
 import static com.tobacco.cmw.promotion.PromotionSelectionProcess.Var;
 
+import com.tobacco.cmw.process.EngineClock;
 import com.tobacco.cmw.process.InvalidInput;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,9 +28,9 @@ public class RecordRecommendationDelegate implements JavaDelegate {
 
   private final Campaigns campaigns;
   private final Callers callers;
-  private final PromotionClock clock;
+  private final EngineClock clock;
 
-  public RecordRecommendationDelegate(Campaigns campaigns, Callers callers, PromotionClock clock) {
+  public RecordRecommendationDelegate(Campaigns campaigns, Callers callers, EngineClock clock) {
     this.campaigns = campaigns;
     this.callers = callers;
     this.clock = clock;

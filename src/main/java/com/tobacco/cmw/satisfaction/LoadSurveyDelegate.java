@@ -2,6 +2,7 @@ package com.tobacco.cmw.satisfaction;
 
 import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.Var;
 
+import com.tobacco.cmw.process.EngineClock;
 import com.tobacco.cmw.process.InvalidInput;
 import com.tobacco.cmw.process.Variables;
 import com.tobacco.cmw.security.AccessDeniedException;
@@ -39,12 +40,12 @@ public class LoadSurveyDelegate implements JavaDelegate {
   private final EvaluationNumbers numbers;
   private final FollowUps followUps;
   private final SatisfactionRepository repository;
-  private final SatisfactionClock clock;
+  private final EngineClock clock;
   private final CurrentUser currentUser;
   private final Grants grants;
 
   public LoadSurveyDelegate(SurveyIntake intake, SurveyLoading loading, EvaluationNumbers numbers, FollowUps followUps,
-                            SatisfactionRepository repository, SatisfactionClock clock, CurrentUser currentUser,
+                            SatisfactionRepository repository, EngineClock clock, CurrentUser currentUser,
                             Grants grants) {
     this.intake = intake;
     this.loading = loading;
@@ -92,7 +93,7 @@ public class LoadSurveyDelegate implements JavaDelegate {
     }
     // the number first: it locks the year's counter row until this transaction ends, so two
     // surveys of one scope loaded at the same time are checked for overlap one after the other
-    String key = numbers.next(clock.today().getYear());
+    String key = numbers.next(clock.today().getYear()).text();
     SurveyIntake.Checked checked;
     try {
       checked = intake.check(new SurveyIntake.Request(scopeType, scopeId, from, to, csv));

@@ -2,6 +2,7 @@ package com.tobacco.cmw.satisfaction;
 
 import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.Var;
 
+import com.tobacco.cmw.process.EngineClock;
 import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,10 +19,10 @@ public class PlanFollowUpDelegate implements JavaDelegate {
 
   private final SatisfactionRepository repository;
   private final SatisfactionSettings settings;
-  private final SatisfactionClock clock;
+  private final EngineClock clock;
 
   public PlanFollowUpDelegate(SatisfactionRepository repository, SatisfactionSettings settings,
-                              SatisfactionClock clock) {
+                              EngineClock clock) {
     this.repository = repository;
     this.settings = settings;
     this.clock = clock;

@@ -2,6 +2,7 @@ package com.tobacco.cmw.satisfaction;
 
 import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.Var;
 
+import com.tobacco.cmw.process.EngineClock;
 import com.tobacco.cmw.process.Variables;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -31,9 +32,9 @@ public class RecordMeasuresDelegate implements JavaDelegate {
 
   private final SatisfactionRepository repository;
   private final SatisfactionParties parties;
-  private final SatisfactionClock clock;
+  private final EngineClock clock;
 
-  public RecordMeasuresDelegate(SatisfactionRepository repository, SatisfactionParties parties, SatisfactionClock clock) {
+  public RecordMeasuresDelegate(SatisfactionRepository repository, SatisfactionParties parties, EngineClock clock) {
     this.repository = repository;
     this.parties = parties;
     this.clock = clock;

@@ -4,6 +4,7 @@ import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.ACCEPT
 import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.RETURN;
 import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.Var;
 
+import com.tobacco.cmw.process.EngineClock;
 import com.tobacco.cmw.process.Variables;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,10 +21,10 @@ public class RecordMeasuresReviewDelegate implements JavaDelegate {
 
   private final SatisfactionRepository repository;
   private final SatisfactionParties parties;
-  private final SatisfactionClock clock;
+  private final EngineClock clock;
 
   public RecordMeasuresReviewDelegate(SatisfactionRepository repository, SatisfactionParties parties,
-                                      SatisfactionClock clock) {
+                                      EngineClock clock) {
     this.repository = repository;
     this.parties = parties;
     this.clock = clock;

@@ -1,5 +1,6 @@
 package com.tobacco.cmw.satisfaction;
 
+import com.tobacco.cmw.process.EngineClock;
 import com.tobacco.cmw.salesreport.documents.ReportFont;
 import java.awt.Color;
 import java.io.IOException;
@@ -27,9 +28,9 @@ public class SatisfactionChart {
   public static final int WIDTH = 1000;
   public static final int HEIGHT = 480;
   private final ReportFont font;
-  private final SatisfactionClock clock;
+  private final EngineClock clock;
 
-  public SatisfactionChart(ReportFont font, SatisfactionClock clock) {
+  public SatisfactionChart(ReportFont font, EngineClock clock) {
     this.font = font;
     this.clock = clock;
   }

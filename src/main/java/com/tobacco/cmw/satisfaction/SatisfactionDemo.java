@@ -106,7 +106,7 @@ public class SatisfactionDemo implements SetupStep {
 
   private long survey(String managerId, LocalDate from, LocalDate to, String csv) {
     SurveyIntake.Checked checked = intake.check(new SurveyIntake.Request(SCOPE_MANAGER, managerId, from, to, csv));
-    String key = numbers.next(to.getYear());
+    String key = numbers.next(to.getYear()).text();
     SurveyLoading.Loaded loaded = loading.load(checked, key, "demo-" + managerId + "-" + to + ".csv", "UTF-8", "zhoumin",
         Roles.CUSTOMER_SERVICE_CENTER, at(to.plusDays(5)), null);
     if (from.equals(SECOND_FROM)) {

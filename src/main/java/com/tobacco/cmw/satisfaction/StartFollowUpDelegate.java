@@ -3,6 +3,7 @@ package com.tobacco.cmw.satisfaction;
 import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.PROCESS_KEY;
 import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.Var;
 
+import com.tobacco.cmw.process.EngineClock;
 import com.tobacco.cmw.process.InvalidInput;
 import com.tobacco.cmw.process.Variables;
 import java.time.LocalDate;
@@ -27,10 +28,10 @@ public class StartFollowUpDelegate implements JavaDelegate {
   private final SatisfactionRepository repository;
   private final SatisfactionParties parties;
   private final FollowUps followUps;
-  private final SatisfactionClock clock;
+  private final EngineClock clock;
 
   public StartFollowUpDelegate(SatisfactionRepository repository, SatisfactionParties parties, FollowUps followUps,
-                               SatisfactionClock clock) {
+                               EngineClock clock) {
     this.repository = repository;
     this.parties = parties;
     this.followUps = followUps;

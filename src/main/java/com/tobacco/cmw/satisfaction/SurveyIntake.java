@@ -6,6 +6,7 @@ import static com.tobacco.cmw.satisfaction.SatisfactionImprovementProcess.SCOPE_
 import com.tobacco.cmw.customer.Customer;
 import com.tobacco.cmw.customer.CustomerRepository;
 import com.tobacco.cmw.customer.CustomerStatus;
+import com.tobacco.cmw.process.EngineClock;
 import com.tobacco.cmw.security.AccessDeniedException;
 import com.tobacco.cmw.security.Roles;
 import com.tobacco.cmw.security.StaffDirectory;
@@ -57,10 +58,10 @@ public class SurveyIntake {
   private final CustomerRepository customers;
   private final StaffDirectory staff;
   private final SatisfactionRepository surveys;
-  private final SatisfactionClock clock;
+  private final EngineClock clock;
 
   public SurveyIntake(CustomerRepository customers, StaffDirectory staff, SatisfactionRepository surveys,
-                      SatisfactionClock clock) {
+                      EngineClock clock) {
     this.customers = customers;
     this.staff = staff;
     this.surveys = surveys;

@@ -6,6 +6,7 @@ import com.tobacco.cmw.customer.Customer;
 import com.tobacco.cmw.customer.CustomerRepository;
 import com.tobacco.cmw.process.InvalidInput;
 import com.tobacco.cmw.process.Variables;
+import com.tobacco.cmw.process.YearNumbers;
 import com.tobacco.cmw.security.CurrentUser;
 import com.tobacco.cmw.security.ProcessAccess;
 import com.tobacco.cmw.security.Roles;
@@ -83,7 +84,7 @@ public class OpenReportDelegate implements JavaDelegate {
       opened = byHand(execution, caller, error);
     }
     Instant now = parties.now();
-    ReportNumbers.Number number = numbers.next(now.atZone(parties.zone()).getYear());
+    YearNumbers.Number number = numbers.next(now.atZone(parties.zone()).getYear());
     String caseNo = number.text();
     reports.open(new UnlicensedReportRepository.NewReport(caseNo, number.year(), number.seq(),
         execution.getProcessInstanceId(), opened.regionCode(), opened.reporterId(), opened.nearCustomer() == null

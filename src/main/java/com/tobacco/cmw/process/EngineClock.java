@@ -1,4 +1,4 @@
-package com.tobacco.cmw.promotion;
+package com.tobacco.cmw.process;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,16 +8,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * "Now" and "today" of the promotion: the engine clock ({@link ClockUtil}) in the company time zone,
- * so the evaluation day (and with it the 6- and 12-month windows) and the receipt's date checks
- * follow the clock that tests and the engine's timers use.
+ * "Now" and "today" of a process step: the engine clock ({@link ClockUtil}) in the company time
+ * zone ({@code cmw.timezone}) — the clock the engine's timers run on and tests can set — so the
+ * dates a step checks and the times it records agree with one another. Used by the promotion and
+ * the satisfaction improvement.
  */
 @Component
-public class PromotionClock {
+public class EngineClock {
 
   private final ZoneId zone;
 
-  public PromotionClock(@Value("${cmw.timezone:Asia/Shanghai}") String zone) {
+  public EngineClock(@Value("${cmw.timezone:Asia/Shanghai}") String zone) {
     this.zone = ZoneId.of(zone);
   }
 
