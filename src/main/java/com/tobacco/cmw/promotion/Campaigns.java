@@ -257,17 +257,17 @@ public class Campaigns {
         + "'PENDING', ?)", campaignId, customerCode, Timestamp.from(at));
   }
 
+  private static final String HANDOUT_SELECT = "SELECT id, campaign_id, customer_code, status, signer_name, "
+      + "confirmed, signed_on, handed_by, handed_at, cancel_reason, exit_business_key, created_at FROM cm_promotion_handout ";
+
   public Optional<HandOut> handOut(long campaignId, String customerCode) {
-    return jdbc.query("SELECT id, campaign_id, customer_code, status, signer_name, confirmed, signed_on, handed_by, "
-            + "handed_at, cancel_reason, exit_business_key, created_at FROM cm_promotion_handout "
-            + "WHERE campaign_id = ? AND customer_code = ?", Campaigns::handOut, campaignId, customerCode)
+    return jdbc.query(HANDOUT_SELECT + "WHERE campaign_id = ? AND customer_code = ?", Campaigns::handOut, campaignId,
+            customerCode)
         .stream().findFirst();
   }
 
   public List<HandOut> handOuts(long campaignId) {
-    return jdbc.query("SELECT id, campaign_id, customer_code, status, signer_name, confirmed, signed_on, handed_by, "
-        + "handed_at, cancel_reason, exit_business_key, created_at FROM cm_promotion_handout WHERE campaign_id = ? "
-        + "ORDER BY customer_code", Campaigns::handOut, campaignId);
+    return jdbc.query(HANDOUT_SELECT + "WHERE campaign_id = ? ORDER BY customer_code", Campaigns::handOut, campaignId);
   }
 
   /** Pending hand-outs of a customer in running campaigns: campaign number, process instance, brand. */

@@ -218,17 +218,17 @@ public class SatisfactionRepository {
         surveyId, managerId, currentIndex);
   }
 
+  private static final String PLAN_SELECT = "SELECT survey_id, manager_id, current_index, status, analysis, "
+      + "target_index, target_date, submitted_at, rounds, reviewed_by, reviewed_at, review_comment, follow_up_index, "
+      + "target_reached FROM cm_satisfaction_plan ";
+
   public Optional<Plan> plan(long surveyId, String managerId) {
-    return jdbc.query("SELECT survey_id, manager_id, current_index, status, analysis, target_index, target_date, "
-        + "submitted_at, rounds, reviewed_by, reviewed_at, review_comment, follow_up_index, target_reached "
-        + "FROM cm_satisfaction_plan WHERE survey_id = ? AND manager_id = ?", this::plan, surveyId, managerId)
+    return jdbc.query(PLAN_SELECT + "WHERE survey_id = ? AND manager_id = ?", this::plan, surveyId, managerId)
         .stream().findFirst();
   }
 
   public List<Plan> plans(long surveyId) {
-    return jdbc.query("SELECT survey_id, manager_id, current_index, status, analysis, target_index, target_date, "
-        + "submitted_at, rounds, reviewed_by, reviewed_at, review_comment, follow_up_index, target_reached "
-        + "FROM cm_satisfaction_plan WHERE survey_id = ? ORDER BY manager_id", this::plan, surveyId);
+    return jdbc.query(PLAN_SELECT + "WHERE survey_id = ? ORDER BY manager_id", this::plan, surveyId);
   }
 
   public void submitPlan(long surveyId, String managerId, String analysis, List<String> measures, BigDecimal target,
