@@ -12,6 +12,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,6 +28,13 @@ class PromotionEligibilityDecisionTest {
     try (InputStream in = Files.newInputStream(Path.of("processes/promotionEligibility.dmn"))) {
       decision = engine.parseDecision(PromotionSelectionProcess.DECISION_ELIGIBILITY, in);
     }
+  }
+
+  @Test
+  void theDecisionKeyIsThePublicOnePromotionEligibility() {
+    // process owners and Cockpit's decision history know the table by this key
+    assertThat(PromotionSelectionProcess.DECISION_ELIGIBILITY).isEqualTo("promotionEligibility");
+    assertThat(decision.getKey()).isEqualTo("promotionEligibility");
   }
 
   @ParameterizedTest(name = "grade {0}, {1} → eligible {2}")
