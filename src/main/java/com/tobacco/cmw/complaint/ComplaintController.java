@@ -3,12 +3,12 @@ package com.tobacco.cmw.complaint;
 import static com.tobacco.cmw.complaint.QualityComplaintProcess.Var;
 
 import com.tobacco.cmw.process.InvalidInput;
+import com.tobacco.cmw.process.Variables;
 import com.tobacco.cmw.security.AccessDeniedException;
 import com.tobacco.cmw.security.CurrentUser;
 import com.tobacco.cmw.security.Roles;
 import com.tobacco.cmw.web.ApiErrors.ApiError;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -62,14 +62,7 @@ public class ComplaintController {
       throw new AccessDeniedException("只有客戶經理可以登記質量投訴 / only customer managers file quality complaints ("
           + userId + ")");
     }
-    Map<String, Object> variables = new HashMap<>();
-    if (body != null) {
-      START_FIELDS.forEach(field -> {
-        if (body.get(field) != null) {
-          variables.put(field, body.get(field) instanceof String s ? s : body.get(field).toString());
-        }
-      });
-    }
+    Map<String, Object> variables = Variables.startFields(body, START_FIELDS);
     ProcessInstance pi = runtimeService.startProcessInstanceByKey(QualityComplaintProcess.PROCESS_KEY, variables);
     return ResponseEntity.status(HttpStatus.CREATED).body(new Filed(pi.getBusinessKey(), pi.getId()));
   }

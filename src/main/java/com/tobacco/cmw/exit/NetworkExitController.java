@@ -5,12 +5,12 @@ import static com.tobacco.cmw.exit.NetworkExitProcess.Var;
 import com.tobacco.cmw.customer.Customer;
 import com.tobacco.cmw.customer.CustomerRepository;
 import com.tobacco.cmw.process.InvalidInput;
+import com.tobacco.cmw.process.Variables;
 import com.tobacco.cmw.security.AccessDeniedException;
 import com.tobacco.cmw.security.CurrentUser;
 import com.tobacco.cmw.security.DataScope;
 import com.tobacco.cmw.security.Roles;
 import com.tobacco.cmw.web.ApiErrors.ApiError;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -68,14 +68,7 @@ public class NetworkExitController {
       throw new AccessDeniedException("只有客戶經理和區域市場經理可以申請退網 / only customer managers and regional "
           + "managers apply for an exit (" + userId + ")");
     }
-    Map<String, Object> variables = new HashMap<>();
-    if (body != null) {
-      START_FIELDS.forEach(field -> {
-        if (body.get(field) != null) {
-          variables.put(field, body.get(field).toString());
-        }
-      });
-    }
+    Map<String, Object> variables = Variables.startFields(body, START_FIELDS);
     Object code = variables.get(Var.CUSTOMER_CODE);
     ProcessInstance pi = runtimeService.startProcessInstanceByKey(NetworkExitProcess.PROCESS_KEY,
         code == null ? null : code.toString().strip(), variables);

@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -14,6 +17,23 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 public final class Variables {
 
   private Variables() {}
+
+  /**
+   * The start variables of a REST start: the given fields of the request body that are present,
+   * each as text (the start delegate checks them as it checks a Tasklist start form); every other
+   * field of the body is left out.
+   */
+  public static Map<String, Object> startFields(Map<String, Object> body, List<String> fields) {
+    Map<String, Object> variables = new HashMap<>();
+    if (body != null) {
+      for (String field : fields) {
+        if (body.get(field) != null) {
+          variables.put(field, body.get(field).toString());
+        }
+      }
+    }
+    return variables;
+  }
 
   public static String requiredText(VariableScope scope, String name, String label, int maxLength,
                                     Function<String, RuntimeException> error) {

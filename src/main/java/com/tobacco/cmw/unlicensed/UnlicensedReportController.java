@@ -3,12 +3,12 @@ package com.tobacco.cmw.unlicensed;
 import static com.tobacco.cmw.unlicensed.UnlicensedSellerReportProcess.Var;
 
 import com.tobacco.cmw.process.InvalidInput;
+import com.tobacco.cmw.process.Variables;
 import com.tobacco.cmw.security.AccessDeniedException;
 import com.tobacco.cmw.security.CurrentUser;
 import com.tobacco.cmw.security.Roles;
 import com.tobacco.cmw.web.ApiErrors.ApiError;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -61,14 +61,7 @@ public class UnlicensedReportController {
       throw new AccessDeniedException("只有客戶經理可以舉報無證經營 / only customer managers report unlicensed sellers ("
           + userId + ")");
     }
-    Map<String, Object> variables = new HashMap<>();
-    if (body != null) {
-      START_FIELDS.forEach(field -> {
-        if (body.get(field) != null) {
-          variables.put(field, body.get(field) instanceof String s ? s : body.get(field).toString());
-        }
-      });
-    }
+    Map<String, Object> variables = Variables.startFields(body, START_FIELDS);
     ProcessInstance pi = runtimeService.startProcessInstanceByKey(UnlicensedSellerReportProcess.PROCESS_KEY, variables);
     return ResponseEntity.status(HttpStatus.CREATED).body(new Reported(pi.getBusinessKey(), pi.getId()));
   }
