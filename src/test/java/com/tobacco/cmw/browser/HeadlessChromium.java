@@ -47,6 +47,9 @@ final class HeadlessChromium implements AutoCloseable {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--window-size=" + WIDTH + "," + HEIGHT, "--lang=zh-CN", "--user-data-dir=" + profile.toAbsolutePath());
+    // a Chinese browser as the staff use: on Linux --lang alone leaves navigator.language at the
+    // system's, which the web applications read to pick their language
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER))
         .usingAnyFreePort()
