@@ -203,6 +203,20 @@ async function get(api, path, asText) {
   return asText ? response.text() : response.json();
 }
 
+/** The process list with its counts, fetched at most once a minute (26 counts per fetch). */
+let definitionsCache = null;
+
+function definitionsOf(api) {
+  const now = Date.now();
+  if (!definitionsCache || now - definitionsCache.at > 60000) {
+    definitionsCache = { at: now, list: get(api, '/definitions') };
+    definitionsCache.list.catch(() => {
+      definitionsCache = null;
+    });
+  }
+  return definitionsCache.list;
+}
+
 /** The page's state lives in the address (#/audit-history?…), so a link to an instance can be shared. */
 function params() {
   const hash = window.location.hash || '';
@@ -271,7 +285,7 @@ async function renderSearch(node, api, p) {
   node.querySelector('.cmw-reset').addEventListener('click', () => go({}));
   const results = node.querySelector('.cmw-history-results');
   try {
-    const definitions = await get(api, '/definitions');
+    const definitions = await definitionsOf(api);
     const select = form.elements.definitionKey;
     definitions.forEach((d) => {
       const option = document.createElement('option');
@@ -328,8 +342,10 @@ async function renderInstance(node, api, id) {
   });
   const target = node.querySelector('.cmw-record');
   try {
+    // the record shows even when its diagram cannot be drawn
     const [record, svg] = await Promise.all([get(api, `/instances/${encodeURIComponent(id)}`),
-      get(api, `/instances/${encodeURIComponent(id)}/diagram`, true)]);
+      get(api, `/instances/${encodeURIComponent(id)}/diagram`, true)
+        .catch((e) => `<p class="alert alert-warning">${T.error}${esc(e.message)}</p>`)]);
     const i = record.instance;
     const facts = [
       [T.process, `${esc(i.definitionName)} <span class="text-muted">${esc(i.definitionKey)} v${esc(i.version)}</span>`],

@@ -1,12 +1,12 @@
 package com.tobacco.cmw.audit;
 
+import com.tobacco.cmw.process.EngineClock;
 import com.tobacco.cmw.process.InvalidInput;
 import com.tobacco.cmw.security.AccessDeniedException;
 import com.tobacco.cmw.security.CurrentUser;
 import com.tobacco.cmw.security.Roles;
 import com.tobacco.cmw.security.StaffDirectory;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -31,6 +32,10 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.variable.value.BytesValue;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -113,16 +118,16 @@ public class AuditHistory {
   private final CurrentUser currentUser;
   private final StaffDirectory staff;
   private final JdbcTemplate jdbc;
-  private final ZoneId zone;
+  private final EngineClock clock;
 
   public AuditHistory(HistoryService historyService, RepositoryService repositoryService, CurrentUser currentUser,
-                      StaffDirectory staff, JdbcTemplate jdbc) {
+                      StaffDirectory staff, JdbcTemplate jdbc, EngineClock clock) {
     this.historyService = historyService;
     this.repositoryService = repositoryService;
     this.currentUser = currentUser;
     this.staff = staff;
     this.jdbc = jdbc;
-    this.zone = ZoneId.systemDefault();
+    this.clock = clock;
   }
 
   /** The latest version of each process the caller may read, with how many instances ran and run. */
@@ -156,9 +161,10 @@ public class AuditHistory {
       if (codes.size() == 1) {
         query.variableValueEquals(CUSTOMER_VARIABLE, codes.get(0));
       } else {
-        query.or();
-        codes.forEach(code -> query.variableValueEquals(CUSTOMER_VARIABLE, code));
-        query.endOr();
+        // or() opens a separate query whose conditions are OR-ed; endOr() returns to the main one
+        HistoricProcessInstanceQuery anyOf = query.or();
+        codes.forEach(code -> anyOf.variableValueEquals(CUSTOMER_VARIABLE, code));
+        anyOf.endOr();
       }
     }
     LocalDate from = date("startedFrom", search.startedFrom());
@@ -166,11 +172,12 @@ public class AuditHistory {
     if (from != null && to != null && to.isBefore(from)) {
       throw InvalidInput.atStart("開始日期的區間不正確:截止日早於起始日 / the date range ends before it starts");
     }
+    // the engine includes both bounds: from the first to the last millisecond of the days
     if (from != null) {
-      query.startedAfter(Date.from(from.atStartOfDay(zone).toInstant().minusMillis(1)));
+      query.startedAfter(Date.from(from.atStartOfDay(clock.zone()).toInstant()));
     }
     if (to != null) {
-      query.startedBefore(Date.from(to.plusDays(1).atStartOfDay(zone).toInstant()));
+      query.startedBefore(Date.from(to.plusDays(1).atStartOfDay(clock.zone()).toInstant().minusMillis(1)));
     }
     switch (State.parse(search.state())) {
       case RUNNING -> query.unfinished();
@@ -183,7 +190,8 @@ public class AuditHistory {
     int first = Math.max(0, Objects.requireNonNullElse(search.firstResult(), 0));
     int max = Math.min(MAX_RESULTS, Math.max(1, Objects.requireNonNullElse(search.maxResults(), 50)));
     long total = query.count();
-    List<HistoricProcessInstance> rows = query.orderByProcessInstanceStartTime().desc().listPage(first, max);
+    List<HistoricProcessInstance> rows = query.orderByProcessInstanceStartTime().desc().orderByProcessInstanceId().asc()
+        .listPage(first, max);
     return new Page(total, first, max, instances(rows));
   }
 
@@ -220,8 +228,8 @@ public class AuditHistory {
         .forEach(t -> taskNames.put(t.getId(), t.getName()));
     List<Step> timeline = new ArrayList<>();
     for (HistoricActivityInstance a : activities) {
-      String completer = a.getTaskId() == null || a.getEndTime() == null || a.isCanceled() ? null
-          : completedBy.getOrDefault(a.getTaskId(), a.getAssignee());
+      // only what the operation log recorded: a task completed without a logged-in user has no completer
+      String completer = a.getTaskId() == null || a.isCanceled() ? null : completedBy.get(a.getTaskId());
       String name = a.getTaskId() != null && taskNames.get(a.getTaskId()) != null ? taskNames.get(a.getTaskId())
           : a.getActivityName();
       timeline.add(new Step(a.getId(), a.getActivityId(), name, a.getActivityType(), a.getStartTime(),
@@ -243,7 +251,7 @@ public class AuditHistory {
       String activityId = activityOfInstance.get(u.getActivityInstanceId());
       String by = u.getUserOperationId() == null ? null : userOfOperation.get(u.getUserOperationId());
       variables.add(new VariableChange(u.getTime(), u.getVariableName(), u.getTypeName(),
-          shown(u.getErrorMessage() != null ? "(" + u.getErrorMessage() + ")" : u.getValue()), u.getRevision(),
+          u.getErrorMessage() != null ? shown("(" + u.getErrorMessage() + ")") : shown(u::getTypedValue), u.getRevision(),
           activityId, stepNames.getOrDefault(u.getActivityInstanceId(), activityId == null ? null : activityNames.get(activityId)),
           by, names.of(by)));
     }
@@ -252,9 +260,9 @@ public class AuditHistory {
         .includeInputs().includeOutputs().disableCustomObjectDeserialization().orderByEvaluationTime().asc().list()) {
       decisions.add(new Decision(d.getId(), d.getDecisionDefinitionKey(), d.getDecisionDefinitionName(),
           d.getEvaluationTime(), d.getActivityId(), activityNames.get(d.getActivityId()),
-          d.getInputs().stream().map(i -> new Variable(i.getClauseName(), i.getTypeName(), shown(i.getValue()))).toList(),
+          d.getInputs().stream().map(i -> new Variable(i.getClauseName(), i.getTypeName(), shown(i::getTypedValue))).toList(),
           d.getOutputs().stream().map(o -> new Variable(o.getClauseName() != null ? o.getClauseName() : o.getVariableName(),
-              o.getTypeName(), shown(o.getValue()))).toList()));
+              o.getTypeName(), shown(o::getTypedValue))).toList()));
     }
     List<Incident> incidents = new ArrayList<>();
     for (HistoricIncident i : historyService.createHistoricIncidentQuery().processInstanceId(pi.getId())
@@ -275,18 +283,32 @@ public class AuditHistory {
   public String diagram(String processInstanceId) {
     requireAuditor();
     HistoricProcessInstance pi = readable(processInstanceId);
-    BpmnModelInstance model = repositoryService.getBpmnModelInstance(pi.getProcessDefinitionId());
+    BpmnModelInstance model;
+    try {
+      model = repositoryService.getBpmnModelInstance(pi.getProcessDefinitionId());
+    } catch (RuntimeException e) {
+      // the definition's deployment was deleted, or the reader may read the history but not the model
+      return ProcessDiagramSvg.noDiagram(pi.getProcessDefinitionName() != null ? pi.getProcessDefinitionName()
+          : pi.getProcessDefinitionKey());
+    }
     Map<String, Long> counts = new HashMap<>();
     Set<String> running = new HashSet<>();
     for (HistoricActivityInstance a : historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).list()) {
       counts.merge(a.getActivityId(), 1L, Long::sum);
       if (a.getEndTime() == null) {
-        running.add(a.getActivityId());
+        running.add(shapeOf(a.getActivityId()));
       }
     }
     Set<String> failed = historyService.createHistoricIncidentQuery().processInstanceId(pi.getId()).list().stream()
-        .map(HistoricIncident::getActivityId).filter(Objects::nonNull).collect(Collectors.toSet());
+        .map(HistoricIncident::getActivityId).filter(Objects::nonNull).map(AuditHistory::shapeOf)
+        .collect(Collectors.toSet());
     return ProcessDiagramSvg.render(model, counts, running, failed);
+  }
+
+  /** The diagram element of an activity id: a multi-instance body ("X#multiInstanceBody") is drawn as X. */
+  static String shapeOf(String activityId) {
+    int hash = activityId.indexOf('#');
+    return hash < 0 ? activityId : activityId.substring(0, hash);
   }
 
   /** Thrown for an instance that does not exist or that the caller may not read: the same answer for both. */
@@ -365,11 +387,14 @@ public class AuditHistory {
 
   private Map<String, String> customerNames(Set<String> codes) {
     Map<String, String> names = new HashMap<>();
-    for (String code : codes) {
-      jdbc.query("SELECT store_name FROM cm_customer WHERE customer_code = ?", rs -> {
-        names.put(code, rs.getString(1));
-      }, code);
+    if (codes.isEmpty()) {
+      return names;
     }
+    String marks = String.join(",", java.util.Collections.nCopies(codes.size(), "?"));
+    jdbc.query("SELECT customer_code, store_name FROM cm_customer WHERE customer_code IN (" + marks + ")",
+        rs -> {
+          names.put(rs.getString(1), rs.getString(2));
+        }, codes.toArray());
     return names;
   }
 
@@ -382,6 +407,30 @@ public class AuditHistory {
     } catch (DateTimeParseException e) {
       throw InvalidInput.inForm(field, "日期格式應為 yyyy-MM-dd:" + value + " / a date is written yyyy-MM-dd");
     }
+  }
+
+  /**
+   * A stored value as text for reading: objects as they are serialized (never deserialized here),
+   * bytes and files described, not dumped; a value that cannot be read says so instead of failing
+   * the whole record.
+   */
+  static String shown(Supplier<TypedValue> read) {
+    TypedValue value;
+    try {
+      value = read.get();
+    } catch (RuntimeException e) {
+      return "(無法讀取 / unreadable: " + e.getClass().getSimpleName() + ")";
+    }
+    if (value instanceof FileValue file) {
+      return "(文件 file " + file.getFilename() + ", " + file.getMimeType() + ")";
+    }
+    if (value instanceof ObjectValue object) {
+      return shown(object.isDeserialized() ? object.getValue() : object.getValueSerialized());
+    }
+    if (value instanceof BytesValue bytes) {
+      return bytes.getValue() == null ? null : "(" + bytes.getValue().length + " 字節 bytes)";
+    }
+    return value == null ? null : shown(value.getValue());
   }
 
   static String shown(Object value) {

@@ -13,9 +13,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginRootResource;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
@@ -29,6 +32,7 @@ public class HistoryPluginRootResource extends AbstractCockpitPluginRootResource
   /** The one engine of this application. */
   static final String ENGINE = "default";
   static final String SVG = "image/svg+xml;charset=UTF-8";
+  private static final Logger log = LoggerFactory.getLogger(HistoryPluginRootResource.class);
   private static final ObjectMapper JSON = new ObjectMapper()
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .setDateFormat(new StdDateFormat().withColonInTimeZone(true));
@@ -98,6 +102,12 @@ public class HistoryPluginRootResource extends AbstractCockpitPluginRootResource
       return error(Response.Status.NOT_FOUND, e.getMessage());
     } catch (InvalidInput e) {
       return error(Response.Status.BAD_REQUEST, e.getMessage());
+    } catch (RuntimeException e) {
+      // an engine or database message may name tables or ids: logged with a reference, not shown
+      String reference = UUID.randomUUID().toString().substring(0, 8);
+      log.error("History plugin request failed, reference {}", reference, e);
+      return error(Response.Status.INTERNAL_SERVER_ERROR, "查詢失敗,請把編號 " + reference
+          + " 告訴系統管理員 / the query failed; give the administrator the reference " + reference);
     }
   }
 

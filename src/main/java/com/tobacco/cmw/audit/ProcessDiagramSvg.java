@@ -806,7 +806,7 @@ public final class ProcessDiagramSvg {
   }
 
   /** The small SVG for a model without a diagram: its process name and a note saying so. */
-  private static String noDiagram(String processName) {
+  static String noDiagram(String processName) {
     String message = "無流程圖 — " + processName + " has no BPMN diagram (no diagram)";
     double width = Math.ceil(textWidth(message, FONT_SIZE) + 2 * MARGIN);
     Svg svg = new Svg();

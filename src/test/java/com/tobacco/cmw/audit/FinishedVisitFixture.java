@@ -88,6 +88,19 @@ public final class FinishedVisitFixture {
     return new Visit(pi, customer, task);
   }
 
+  /** A visit of zhangwei's customer left running, started with the extra variables given (REST JSON members). */
+  public String startRunning(String extraVariables) throws Exception {
+    customer = jdbc.queryForObject("SELECT MAX(customer_code) FROM cm_customer WHERE manager_id = 'zhangwei' "
+        + "AND status = 'ACTIVE'", String.class);
+    HttpResponse<String> started = rest.post("zhangwei", "/engine-rest/process-definition/key/customerVisit/start",
+        "{\"variables\":{\"customerCode\":{\"value\":\"" + customer + "\"},\"plannedDate\":{\"value\":\""
+            + calendar.firstWorkingDayOnOrAfter(calendar.today()) + "\"}," + extraVariables + "}}");
+    check(started, 200);
+    String pi = json.readTree(started.body()).path("id").asText();
+    instances.add(pi);
+    return pi;
+  }
+
   public void cleanUp() {
     for (String pi : instances) {
       if (runtimeService.createProcessInstanceQuery().processInstanceId(pi).count() > 0) {

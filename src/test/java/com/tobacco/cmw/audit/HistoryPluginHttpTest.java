@@ -172,6 +172,47 @@ class HistoryPluginHttpTest extends SpringTestBase {
   }
 
   @Test
+  void aNameSharedByManyStoresFindsTheInstancesOfEachOfThem() throws Exception {
+    FinishedVisitFixture.Visit visit = visits.finish();
+    String storeName = jdbc.queryForObject("SELECT store_name FROM cm_customer WHERE customer_code = ?", String.class,
+        visit.customerCode());
+    // a part of the visited store's name that other stores share too (2 to 50 of them)
+    String shared = null;
+    for (int length = 2; length <= storeName.length() && shared == null; length++) {
+      for (int start = 0; start + length <= storeName.length() && shared == null; start++) {
+        String part = storeName.substring(start, start + length);
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM cm_customer WHERE store_name LIKE ?", Integer.class,
+            "%" + part + "%");
+        if (n != null && n >= 2 && n <= 50 && !part.contains("%") && !part.contains("_")) {
+          shared = part;
+        }
+      }
+    }
+    assertThat(shared).as("a part of " + storeName + " shared by 2 to 50 stores").isNotNull();
+    assertThat(ids(read(cockpit("auditor"), API + "/instances?maxResults=200&customer=" + enc(shared))))
+        .contains(visit.processInstanceId());
+  }
+
+  @Test
+  void objectsBytesAndFilesInTheVariableHistoryAreShownWithoutFailingTheRecord() throws Exception {
+    String pi = visits.startRunning("\"auditObject\":{\"type\":\"Object\",\"value\":\"{\\\"a\\\":1}\","
+        + "\"valueInfo\":{\"objectTypeName\":\"java.util.LinkedHashMap\",\"serializationDataFormat\":\"application/json\"}},"
+        + "\"auditBytes\":{\"type\":\"Bytes\",\"value\":\"AQID\"},"
+        + "\"auditFile\":{\"type\":\"File\",\"value\":\"aGVsbG8=\",\"valueInfo\":{\"filename\":\"note.txt\",\"mimeType\":\"text/plain\"}}");
+    JsonNode record = read(cockpit("auditor"), API + "/instances/" + pi);
+    assertThat(record.path("instance").path("state").asText()).isEqualTo("ACTIVE");
+    java.util.Map<String, String> values = new java.util.HashMap<>();
+    record.path("variables").forEach(v -> values.putIfAbsent(v.path("name").asText(), v.path("value").asText()));
+    assertThat(values.get("auditObject")).isEqualTo("{\"a\":1}");
+    assertThat(values.get("auditBytes")).isEqualTo("(3 字節 bytes)");
+    assertThat(values.get("auditFile")).contains("note.txt", "text/plain");
+    // a running instance: the diagram marks the waiting task as running
+    HttpResponse<String> diagram = cockpit("auditor").get(API + "/instances/" + pi + "/diagram");
+    assertThat(diagram.statusCode()).isEqualTo(200);
+    assertThat(diagram.body()).contains("class=\"running\"");
+  }
+
+  @Test
   void badSearchesAreAnsweredWithAClearMessage() throws Exception {
     WebappSession auditor = cockpit("auditor");
     HttpResponse<String> badDate = auditor.get(API + "/instances?startedFrom=2026-13-01");
