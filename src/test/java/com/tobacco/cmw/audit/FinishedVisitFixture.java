@@ -64,17 +64,8 @@ public final class FinishedVisitFixture {
     check(rest.post("zhangwei", "/engine-rest/task/" + task + "/claim", "{\"userId\":\"zhangwei\"}"), 204);
     List<Map<String, Object>> rows = VisitReports.filledRows(json,
         runtimeService.getVariable(pi, CustomerVisitProcess.Var.BRAND_CHECKS).toString(), null);
-    Map<String, Object> report = VisitReports.report(json, rows, "張老闆");
-    StringBuilder variables = new StringBuilder("{\"variables\":{");
-    for (Map.Entry<String, Object> e : report.entrySet()) {
-      if (!e.getKey().equals(CustomerVisitProcess.Var.BRAND_CHECKS)) {
-        variables.append(json.writeValueAsString(e.getKey())).append(":{\"value\":")
-            .append(json.writeValueAsString(e.getValue())).append("},");
-      }
-    }
-    variables.append("\"brandChecks\":{\"type\":\"Json\",\"value\":")
-        .append(json.writeValueAsString(json.writeValueAsString(rows))).append("}}}");
-    check(rest.post("zhangwei", "/engine-rest/task/" + task + "/submit-form", variables.toString()), 204);
+    check(rest.post("zhangwei", "/engine-rest/task/" + task + "/submit-form",
+        VisitReports.submitFormBody(json, rows, "張老闆", "")), 204);
     for (int i = 0; i < 10; i++) {
       List<Job> jobs = managementService.createJobQuery().processInstanceId(pi).executable().list();
       if (jobs.isEmpty()) {

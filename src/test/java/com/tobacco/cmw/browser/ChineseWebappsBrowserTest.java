@@ -124,6 +124,9 @@ class ChineseWebappsBrowserTest extends SpringTestBase {
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//div[contains(@class,'task-filter')]//h4//a")));
         browser.wait.until(d -> bodyText(browser).contains("啟動流程"));
         assertThat(bodyText(browser)).contains("我的任務", "創建任務", "啟動流程");
+        // relative times of the task list in Chinese too (the demo tasks have due dates)
+        browser.wait.until(d -> bodyText(browser).matches("(?s).*\\d+ (天|小時|分鐘|個月)(前|後).*|.*幾秒(前|後).*"));
+        assertThat(bodyText(browser)).doesNotContain(" ago");
         copy(browser.screenshot("tasklist-zh"), "tasklist-zh.png");
 
         browser.driver.manage().deleteAllCookies();

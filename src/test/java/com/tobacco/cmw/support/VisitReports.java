@@ -42,6 +42,26 @@ public final class VisitReports {
     return v;
   }
 
+  /**
+   * The body of {@code POST /engine-rest/task/{id}/submit-form} for the visit form: the report
+   * a–f with the brand rows as a Json variable, and {@code extraMembers} (REST variable members
+   * such as {@code "unlicensedSellerSeen":{"value":true}}, comma-separated) if not empty.
+   */
+  public static String submitFormBody(ObjectMapper json, List<Map<String, Object>> rows, String signer,
+                                      String extraMembers) {
+    StringBuilder variables = new StringBuilder("{\"variables\":{");
+    for (Map.Entry<String, Object> e : report(json, rows, signer).entrySet()) {
+      if (!e.getKey().equals(Var.BRAND_CHECKS)) {
+        variables.append(write(json, e.getKey())).append(":{\"value\":").append(write(json, e.getValue())).append("},");
+      }
+    }
+    variables.append("\"brandChecks\":{\"type\":\"Json\",\"value\":").append(write(json, write(json, rows))).append("}");
+    if (extraMembers != null && !extraMembers.isEmpty()) {
+      variables.append(',').append(extraMembers);
+    }
+    return variables.append("}}").toString();
+  }
+
   private static List<Map<String, Object>> read(ObjectMapper json, String text) {
     try {
       return json.readValue(text, new TypeReference<List<Map<String, Object>>>() {});

@@ -133,21 +133,11 @@ class UnlicensedReportHttpTest extends SpringTestBase {
     // zhangwei's visit form: the report a–f, and an unlicensed seller seen nearby
     List<Map<String, Object>> rows = VisitReports.filledRows(json,
         runtimeService.getVariable(visit, CustomerVisitProcess.Var.BRAND_CHECKS).toString(), null);
-    Map<String, Object> report = VisitReports.report(json, rows, "張老闆");
-    StringBuilder variables = new StringBuilder("{\"variables\":{");
-    for (Map.Entry<String, Object> e : report.entrySet()) {
-      if (!e.getKey().equals(CustomerVisitProcess.Var.BRAND_CHECKS)) {
-        variables.append(json.writeValueAsString(e.getKey())).append(":{\"value\":")
-            .append(json.writeValueAsString(e.getValue())).append("},");
-      }
-    }
-    variables.append("\"brandChecks\":{\"type\":\"Json\",\"value\":")
-        .append(json.writeValueAsString(json.writeValueAsString(rows))).append("},")
-        .append("\"unlicensedSellerSeen\":{\"value\":true},")
-        .append("\"unlicensedPlace\":{\"value\":\"文化路菜市場東門流動攤位\"},")
-        .append("\"unlicensedDescription\":{\"value\":\"一名男子推車兜售散裝卷煙\"}}}");
+    String variables = VisitReports.submitFormBody(json, rows, "張老闆", "\"unlicensedSellerSeen\":{\"value\":true},"
+        + "\"unlicensedPlace\":{\"value\":\"文化路菜市場東門流動攤位\"},"
+        + "\"unlicensedDescription\":{\"value\":\"一名男子推車兜售散裝卷煙\"}");
     HttpResponse<String> submitted = rest.post("zhangwei", "/engine-rest/task/" + visitTask + "/submit-form",
-        variables.toString());
+        variables);
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
     runJobs(visit);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(visit).count()).isZero();

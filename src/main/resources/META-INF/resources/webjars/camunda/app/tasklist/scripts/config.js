@@ -16,8 +16,9 @@
  */
 
 export default {
-  // fixes Tasklist's Complete button for Camunda Forms with a dynamic list (see the script)
-  customScripts: ['custom/camunda-forms-validity'],
+  // fixes Tasklist's Complete button for Camunda Forms with a dynamic list, and shows relative
+  // times in the page's language at once (see the scripts)
+  customScripts: ['custom/camunda-forms-validity', 'custom/relative-times'],
 
   // change the app name and vendor
   // app: {
