@@ -72,6 +72,7 @@ class ChineseWebappsBrowserTest extends SpringTestBase {
         WebElement nav = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
             By.xpath("//a[normalize-space(.)='歷史審計']")));
         assertThat(bodyText(browser)).contains("流程", "決策", "部署");
+        assertNoMigrateBanner(browser);
         copy(browser.screenshot("cockpit-dashboard-zh"), "cockpit-dashboard-zh.png");
         nav.click();
 
@@ -127,6 +128,7 @@ class ChineseWebappsBrowserTest extends SpringTestBase {
         // relative times of the task list in Chinese too (the demo tasks have due dates)
         browser.wait.until(d -> bodyText(browser).matches("(?s).*\\d+ (天|小時|分鐘|個月)(前|後).*|.*幾秒(前|後).*"));
         assertThat(bodyText(browser)).doesNotContain(" ago");
+        assertNoMigrateBanner(browser);
         copy(browser.screenshot("tasklist-zh"), "tasklist-zh.png");
 
         browser.driver.manage().deleteAllCookies();
@@ -148,6 +150,12 @@ class ChineseWebappsBrowserTest extends SpringTestBase {
     browser.driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys("demo");
     browser.driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
     browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+  }
+
+  /** The vendor's "migrate" banner of the Community Edition is not shown to staff. */
+  private static void assertNoMigrateBanner(HeadlessChromium browser) {
+    assertThat(browser.driver.findElements(By.cssSelector(".ce-eol-banner")).stream().noneMatch(WebElement::isDisplayed))
+        .as("the migrate banner is hidden").isTrue();
   }
 
   /** The text of an element, also when it is scrolled out of Cockpit's page pane. */

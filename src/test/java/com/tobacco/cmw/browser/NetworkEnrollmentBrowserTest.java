@@ -42,7 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A network enrollment (入網) from the start form to the planned first visit in the real Tasklist,
  * in headless Chromium: zhangwei (customer manager, EAST) starts 「零售客戶入網」 from Tasklist's
  * start-process dialog (an 11-digit licence number is marked at the field, and Start answers
- * "The process could not be started" without sending anything), verifies the store on site; wangfang (regional manager, EAST) claims and approves with
+ * "流程無法啟動" (the process could not be started) without sending anything), verifies the store on site; wangfang (regional manager, EAST) claims and approves with
  * the defaults (the recommended grade, the applicant as manager); the retailer is then ACTIVE
  * among zhangwei's customers with an open regular visit. Everything the test created is removed
  * and the numbers it took are given back; the clean-up checks that the counts are as before.
@@ -172,7 +172,7 @@ class NetworkEnrollmentBrowserTest extends SpringTestBase {
       page.browser.wait.until(ExpectedConditions.elementToBeClickable(START)).click();
       By refused = By.cssSelector(".modal-body .notifications .alert-danger");
       page.browser.wait.until(d -> d.findElements(refused).stream()
-          .anyMatch(a -> a.getText().contains("The process could not be started")));
+          .anyMatch(a -> a.getText().contains("流程無法啟動")));
       assertThat(page.browser.driver.findElement(field("Field_StartLicenceNo-error-message")).getText()).contains("pattern");
       assertThat(page.browser.driver.findElement(START).isDisplayed()).as("the start dialog still open").isTrue();
       assertThat(applicationCount()).isEqualTo(applicationsBefore);

@@ -112,7 +112,7 @@ class UnlicensedReportBrowserTest extends SpringTestBase {
       page.browser.wait.until(ExpectedConditions.elementToBeClickable(START)).click();
       By refused = By.cssSelector(".modal-body .notifications .alert-danger");
       page.browser.wait.until(d -> d.findElements(refused).stream()
-          .anyMatch(a -> a.getText().contains("The process could not be started")));
+          .anyMatch(a -> a.getText().contains("流程無法啟動")));
       page.browser.wait.until(ExpectedConditions.visibilityOfElementLocated(field("Field_Description-error-message")));
       assertThat(page.browser.driver.findElement(START).isDisplayed()).as("the start dialog still open").isTrue();
       assertThat(reportsAtPlace()).as("nothing reported").isEmpty();
