@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tobacco.cmw.calendar.WorkCalendar;
 import com.tobacco.cmw.support.RestClient;
 import com.tobacco.cmw.support.VisitReports;
+import com.tobacco.cmw.support.VisitRows;
 import com.tobacco.cmw.visit.CustomerVisitProcess;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public final class FinishedVisitFixture {
     customer = jdbc.queryForObject("SELECT MAX(customer_code) FROM cm_customer WHERE manager_id = 'zhangwei' "
         + "AND status = 'ACTIVE'", String.class);
     stockBefore.clear();
-    stockBefore.addAll(jdbc.queryForList("SELECT * FROM cm_stock WHERE customer_code = ?", customer));
+    stockBefore.addAll(VisitRows.stockOf(jdbc, List.of(customer)));
     HttpResponse<String> started = rest.post("zhangwei", "/engine-rest/process-definition/key/customerVisit/start",
         "{\"variables\":{\"customerCode\":{\"value\":\"" + customer + "\"},\"plannedDate\":{\"value\":\""
             + calendar.firstWorkingDayOnOrAfter(calendar.today()) + "\"}}}");
@@ -83,6 +84,8 @@ public final class FinishedVisitFixture {
   public String startRunning(String extraVariables) throws Exception {
     customer = jdbc.queryForObject("SELECT MAX(customer_code) FROM cm_customer WHERE manager_id = 'zhangwei' "
         + "AND status = 'ACTIVE'", String.class);
+    stockBefore.clear();
+    stockBefore.addAll(VisitRows.stockOf(jdbc, List.of(customer)));
     HttpResponse<String> started = rest.post("zhangwei", "/engine-rest/process-definition/key/customerVisit/start",
         "{\"variables\":{\"customerCode\":{\"value\":\"" + customer + "\"},\"plannedDate\":{\"value\":\""
             + calendar.firstWorkingDayOnOrAfter(calendar.today()) + "\"}," + extraVariables + "}}");
@@ -94,26 +97,12 @@ public final class FinishedVisitFixture {
 
   public void cleanUp() {
     for (String pi : instances) {
-      if (runtimeService.createProcessInstanceQuery().processInstanceId(pi).count() > 0) {
-        runtimeService.deleteProcessInstance(pi, "test clean-up");
-      }
-      for (Long visitId : jdbc.queryForList("SELECT id FROM cm_visit WHERE process_instance_id = ?", Long.class, pi)) {
-        for (String table : List.of("cm_visit_brand_check", "cm_sign_in_record", "cm_special_visit_record",
-            "cm_downgrade_request", "cm_unlicensed_sighting")) {
-          jdbc.update("DELETE FROM " + table + " WHERE visit_id = ?", visitId);
-        }
-        jdbc.update("DELETE FROM cm_visit WHERE id = ?", visitId);
-      }
+      VisitRows.delete(runtimeService, jdbc, pi);
       historyService.deleteHistoricProcessInstanceIfExists(pi);
     }
     instances.clear();
     if (customer != null) {
-      jdbc.update("DELETE FROM cm_stock WHERE customer_code = ?", customer);
-      for (Map<String, Object> row : stockBefore) {
-        jdbc.update("INSERT INTO cm_stock (customer_code, brand_code, quantity_cartons, counted_at, visit_id) VALUES (?,?,?,?,?)",
-            row.get("CUSTOMER_CODE"), row.get("BRAND_CODE"), row.get("QUANTITY_CARTONS"), row.get("COUNTED_AT"),
-            row.get("VISIT_ID"));
-      }
+      VisitRows.restoreStock(jdbc, List.of(customer), stockBefore);
     }
   }
 

@@ -8,6 +8,7 @@ import com.tobacco.cmw.calendar.WorkCalendar;
 import com.tobacco.cmw.support.RestClient;
 import com.tobacco.cmw.support.SpringTestBase;
 import com.tobacco.cmw.support.VisitReports;
+import com.tobacco.cmw.support.VisitRows;
 import com.tobacco.cmw.visit.CustomerVisitProcess;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -84,25 +85,9 @@ class UnlicensedReportHttpTest extends SpringTestBase {
       jdbc.update("DELETE FROM cm_unlicensed_evidence WHERE case_no = ?", caseNo);
       jdbc.update("DELETE FROM cm_unlicensed_report WHERE case_no = ?", caseNo);
     }
-    for (String pi : visitInstances) {
-      if (runtimeService.createProcessInstanceQuery().processInstanceId(pi).count() > 0) {
-        runtimeService.deleteProcessInstance(pi, "test clean-up");
-      }
-      for (Long visitId : jdbc.queryForList("SELECT id FROM cm_visit WHERE process_instance_id = ?", Long.class, pi)) {
-        for (String table : List.of("cm_visit_brand_check", "cm_sign_in_record", "cm_special_visit_record",
-            "cm_downgrade_request", "cm_unlicensed_sighting")) {
-          jdbc.update("DELETE FROM " + table + " WHERE visit_id = ?", visitId);
-        }
-        jdbc.update("DELETE FROM cm_visit WHERE id = ?", visitId);
-      }
-    }
+    visitInstances.forEach(pi -> VisitRows.delete(runtimeService, jdbc, pi));
     if (visitedCustomer != null) {
-      jdbc.update("DELETE FROM cm_stock WHERE customer_code = ?", visitedCustomer);
-      for (Map<String, Object> row : stockBefore) {
-        jdbc.update("INSERT INTO cm_stock (customer_code, brand_code, quantity_cartons, counted_at, visit_id) VALUES (?,?,?,?,?)",
-            row.get("CUSTOMER_CODE"), row.get("BRAND_CODE"), row.get("QUANTITY_CARTONS"), row.get("COUNTED_AT"),
-            row.get("VISIT_ID"));
-      }
+      VisitRows.restoreStock(jdbc, List.of(visitedCustomer), stockBefore);
     }
     // back to the highest number still in use, never below a row that exists
     Integer highest = jdbc.queryForObject("SELECT MAX(case_seq) FROM cm_unlicensed_report WHERE case_year = ?",

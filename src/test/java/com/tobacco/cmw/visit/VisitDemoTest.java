@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tobacco.cmw.calendar.WorkCalendar;
 import com.tobacco.cmw.support.SpringTestBase;
+import com.tobacco.cmw.support.VisitRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,26 +44,10 @@ class VisitDemoTest extends SpringTestBase {
   @AfterEach
   void cleanUp() {
     for (String pi : instances) {
-      if (runtimeService.createProcessInstanceQuery().processInstanceId(pi).count() > 0) {
-        runtimeService.deleteProcessInstance(pi, "test clean-up");
-      }
-      for (Long visitId : jdbc.queryForList("SELECT id FROM cm_visit WHERE process_instance_id = ?", Long.class, pi)) {
-        for (String table : List.of("cm_visit_brand_check", "cm_sign_in_record", "cm_special_visit_record",
-            "cm_downgrade_request", "cm_unlicensed_sighting")) {
-          jdbc.update("DELETE FROM " + table + " WHERE visit_id = ?", visitId);
-        }
-        jdbc.update("DELETE FROM cm_visit WHERE id = ?", visitId);
-      }
+      VisitRows.delete(runtimeService, jdbc, pi);
       historyService.deleteHistoricProcessInstanceIfExists(pi);
     }
-    for (String customer : customers) {
-      jdbc.update("DELETE FROM cm_stock WHERE customer_code = ?", customer);
-    }
-    for (Map<String, Object> row : stockBefore) {
-      jdbc.update("INSERT INTO cm_stock (customer_code, brand_code, quantity_cartons, counted_at, visit_id) VALUES (?,?,?,?,?)",
-          row.get("CUSTOMER_CODE"), row.get("BRAND_CODE"), row.get("QUANTITY_CARTONS"), row.get("COUNTED_AT"),
-          row.get("VISIT_ID"));
-    }
+    VisitRows.restoreStock(jdbc, customers, stockBefore);
   }
 
   @Test
@@ -71,9 +56,7 @@ class VisitDemoTest extends SpringTestBase {
       customers.addAll(jdbc.queryForList("SELECT customer_code FROM cm_customer WHERE manager_id = ? AND status = 'ACTIVE'",
           String.class, manager));
     }
-    for (String customer : customers) {
-      stockBefore.addAll(jdbc.queryForList("SELECT * FROM cm_stock WHERE customer_code = ?", customer));
-    }
+    stockBefore.addAll(VisitRows.stockOf(jdbc, customers));
     VisitDemo demo = new VisitDemo(runtimeService, taskService, historyService, identityService, calendar, jdbc, json, true);
 
     instances.addAll(demo.visitOnce());
