@@ -50,16 +50,7 @@ public final class FinishedVisitFixture {
 
   /** zhangwei's finished regular visit of his customer with the highest code. */
   public Visit finish() throws Exception {
-    customer = jdbc.queryForObject("SELECT MAX(customer_code) FROM cm_customer WHERE manager_id = 'zhangwei' "
-        + "AND status = 'ACTIVE'", String.class);
-    stockBefore.clear();
-    stockBefore.addAll(VisitRows.stockOf(jdbc, List.of(customer)));
-    HttpResponse<String> started = rest.post("zhangwei", "/engine-rest/process-definition/key/customerVisit/start",
-        "{\"variables\":{\"customerCode\":{\"value\":\"" + customer + "\"},\"plannedDate\":{\"value\":\""
-            + calendar.firstWorkingDayOnOrAfter(calendar.today()) + "\"}}}");
-    check(started, 200);
-    String pi = json.readTree(started.body()).path("id").asText();
-    instances.add(pi);
+    String pi = startRunning("");
     String task = json.readTree(rest.get("zhangwei", "/engine-rest/task?processInstanceId=" + pi).body())
         .get(0).path("id").asText();
     check(rest.post("zhangwei", "/engine-rest/task/" + task + "/claim", "{\"userId\":\"zhangwei\"}"), 204);
@@ -80,7 +71,10 @@ public final class FinishedVisitFixture {
     return new Visit(pi, customer, task);
   }
 
-  /** A visit of zhangwei's customer left running, started with the extra variables given (REST JSON members). */
+  /**
+   * A visit of zhangwei's customer with the highest code, started by him and left running, with
+   * the extra variables given (REST JSON members, comma-separated; may be empty).
+   */
   public String startRunning(String extraVariables) throws Exception {
     customer = jdbc.queryForObject("SELECT MAX(customer_code) FROM cm_customer WHERE manager_id = 'zhangwei' "
         + "AND status = 'ACTIVE'", String.class);
@@ -88,7 +82,8 @@ public final class FinishedVisitFixture {
     stockBefore.addAll(VisitRows.stockOf(jdbc, List.of(customer)));
     HttpResponse<String> started = rest.post("zhangwei", "/engine-rest/process-definition/key/customerVisit/start",
         "{\"variables\":{\"customerCode\":{\"value\":\"" + customer + "\"},\"plannedDate\":{\"value\":\""
-            + calendar.firstWorkingDayOnOrAfter(calendar.today()) + "\"}," + extraVariables + "}}");
+            + calendar.firstWorkingDayOnOrAfter(calendar.today()) + "\"}" + (extraVariables.isEmpty() ? "" : "," + extraVariables)
+            + "}}");
     check(started, 200);
     String pi = json.readTree(started.body()).path("id").asText();
     instances.add(pi);

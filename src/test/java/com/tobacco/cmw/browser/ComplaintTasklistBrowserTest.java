@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tobacco.cmw.complaint.ComplaintCaseRepository;
 import com.tobacco.cmw.support.SpringTestBase;
-import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,7 +28,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Tag("browser")
 class ComplaintTasklistBrowserTest extends SpringTestBase {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final String DEFECT = "瀏覽器測試:煙支霉變";
 
   @LocalServerPort int port;
@@ -62,7 +59,7 @@ class ComplaintTasklistBrowserTest extends SpringTestBase {
   }
 
   @Test
-  void zhangweiAndWangfangDriveAComplaintFromStartToCloseInTasklist() {
+  void zhangweiAndWangfangDriveAComplaintFromStartToCloseInTasklist() throws Exception {
     counterBefore = jdbc.queryForList("SELECT last_number FROM cm_complaint_number WHERE case_year = ?", Integer.class, year)
         .stream().findFirst().orElse(null);
     String customer = jdbc.queryForObject("SELECT MIN(customer_code) FROM cm_customer WHERE manager_id = 'zhangwei' "
@@ -76,7 +73,7 @@ class ComplaintTasklistBrowserTest extends SpringTestBase {
       page.type(field("Field_CustomerCode"), customer);
       page.type(field("Field_BrandCode"), brand);
       page.type(field("Field_Quantity"), "10");
-      click(page, field("Field_QuantityUnit-1"));
+      page.click(field("Field_QuantityUnit-1"));
       page.type(field("Field_DefectDescription"), DEFECT);
       page.assertTypedAndValid();
       page.browser.wait.until(ExpectedConditions.elementToBeClickable(
@@ -88,40 +85,37 @@ class ComplaintTasklistBrowserTest extends SpringTestBase {
       Task inspect = task("Task_InspectDefectiveGoods");
       page.openTask(TasklistPage.MY_TASKS_FILTER, inspect, field("Field_InspectionNotes"));
       assertThat(page.formText()).contains(caseNo).contains(DEFECT);
-      dismissNotices(page);
-      click(page, field("Field_DefectConfirmed"));
-      click(page, field("Field_Cause-0"));
+      page.dismissNotices();
+      page.click(field("Field_DefectConfirmed"));
+      page.click(field("Field_Cause-0"));
       page.type(field("Field_InspectionNotes"), "現場確認霉變");
       page.complete(inspect);
 
       Task form = task("Task_FillFeedbackForm");
       page.openTask(TasklistPage.MY_TASKS_FILTER, form, field("Field_SignerName"));
-      dismissNotices(page);
+      page.dismissNotices();
       page.type(field("Field_SignerName"), "張老闆");
-      click(page, field("Field_CustomerSigned"));
+      page.click(field("Field_CustomerSigned"));
       page.complete(form);
     });
 
     // wangfang: claims the review from her group's tasks and approves 8 of 10 cartons
     session("wangfang", page -> {
       Task review = task("Task_ReviewComplaint");
-      page.openTask("待認領 Group tasks", review, By.cssSelector("button.claim"));
-      page.browser.driver.findElement(By.cssSelector("button.claim")).click();
-      page.browser.wait.until(d -> "wangfang".equals(
-          taskService.createTaskQuery().taskId(review.getId()).singleResult().getAssignee()));
-      dismissNotices(page);
+      page.claimFromGroupTasks(review, "wangfang");
+      page.dismissNotices();
       // readable: the inspection in words, the deadline as local date and time, no instants or true/false
       assertThat(page.formText()).contains("確認卷煙不合格,原因:生產質量問題").contains("張老闆").contains(" 前")
           .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}").doesNotContain("true").doesNotContain("false");
       // the fields follow the decision: a reason when rejecting, a question for more information, a quantity to approve
-      click(page, field("Field_ReviewDecision-1"));
+      page.click(field("Field_ReviewDecision-1"));
       page.browser.wait.until(ExpectedConditions.visibilityOfElementLocated(field("Field_ReviewComment")));
       assertThat(page.browser.driver.findElements(field("Field_ApprovedQuantity"))).isEmpty();
       assertThat(page.formText()).contains("不同意的理由");
-      click(page, field("Field_ReviewDecision-2"));
+      page.click(field("Field_ReviewDecision-2"));
       page.browser.wait.until(d -> page.formText().contains("需補充的資料"));
       assertThat(page.browser.driver.findElements(field("Field_ApprovedQuantity"))).isEmpty();
-      click(page, field("Field_ReviewDecision-0"));
+      page.click(field("Field_ReviewDecision-0"));
       page.browser.wait.until(ExpectedConditions.visibilityOfElementLocated(field("Field_ApprovedQuantity")));
       assertThat(page.browser.driver.findElements(field("Field_ReviewComment"))).isEmpty();
       assertThat(page.formText()).contains("條 cartons").contains("不超過客戶反映的 10 條");
@@ -133,17 +127,17 @@ class ComplaintTasklistBrowserTest extends SpringTestBase {
     session("zhangwei", page -> {
       Task replace = task("Task_ReplaceGoods");
       page.openTask(TasklistPage.MY_TASKS_FILTER, replace, field("Field_ReplacedQuantity"));
-      dismissNotices(page);
+      page.dismissNotices();
       assertThat(page.formText()).contains("同意調換 Approved:8 條").contains("不超過同意調換的 8 條");
       page.type(field("Field_ReplacedQuantity"), "8");
       page.type(field("Field_CustomerConfirmation"), "張老闆");
-      click(page, field("Field_CustomerConfirmed"));
+      page.click(field("Field_CustomerConfirmed"));
       page.complete(replace);
 
       Task feedBack = task("Task_FeedBackResult");
       page.openTask(TasklistPage.MY_TASKS_FILTER, feedBack, field("Field_FeedbackNote"));
       assertThat(page.formText()).contains("同意調換 8 條;已調換 8 條,客戶確認人 張老闆");
-      dismissNotices(page);
+      page.dismissNotices();
       page.type(field("Field_FeedbackNote"), "已調換 8 條並告知客戶");
       page.complete(feedBack);
     });
@@ -163,34 +157,8 @@ class ComplaintTasklistBrowserTest extends SpringTestBase {
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(c.processInstanceId()).count()).isZero();
   }
 
-  private interface Steps {
-    void run(TasklistPage page);
-  }
-
-  private void session(String user, Steps steps) {
-    try (HeadlessChromium browser = new HeadlessChromium(TIMEOUT)) {
-      try {
-        TasklistPage page = new TasklistPage(browser, port, taskService);
-        page.logIn(user);
-        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//div[contains(@class,'task-filter')]//h4//a")));
-        steps.run(page);
-      } catch (RuntimeException | AssertionError e) {
-        browser.dumpPage("complaint-failure");
-        browser.screenshot("complaint-failure");
-        throw e;
-      }
-    }
-  }
-
-  /** Tasklist's notices ("you are assigned to the following tasks …") cover the lower part of the form. */
-  private static void dismissNotices(TasklistPage page) {
-    page.browser.driver.executeScript("document.querySelectorAll('.alert .close').forEach(b => b.click());");
-    page.browser.wait.until(d -> d.findElements(By.cssSelector(".alert-info")).stream().noneMatch(WebElement::isDisplayed));
-  }
-
-  private static void click(TasklistPage page, By locator) {
-    WebElement input = page.browser.wait.until(ExpectedConditions.presenceOfElementLocated(locator));
-    page.browser.driver.executeScript("arguments[0].click();", input);
+  private void session(String user, TasklistPage.Steps steps) throws Exception {
+    TasklistPage.session(port, taskService, "complaint", user, steps);
   }
 
   private Task task(String key) {

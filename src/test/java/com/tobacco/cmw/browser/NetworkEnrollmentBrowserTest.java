@@ -14,7 +14,6 @@ import com.tobacco.cmw.enrollment.YearCounters;
 import com.tobacco.cmw.support.RestClient;
 import com.tobacco.cmw.support.SpringTestBase;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +51,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Tag("browser")
 class NetworkEnrollmentBrowserTest extends SpringTestBase {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
   /** EAST area 拱墅區, holder type 2 (enterprise), a serial far above the demo data's and the other enrollment tests'. */
   private static final String LICENCE = "330105298765";
   private static final String STORE = "瀏覽器測試便民超市";
@@ -159,10 +157,10 @@ class NetworkEnrollmentBrowserTest extends SpringTestBase {
           .isEqualTo("true");
       page.replace(field("Field_StartLicenceNo"), LICENCE);
       page.browser.wait.until(d -> page.formText().contains("2 企業/其他"));
-      typeDate(page, field("Field_StartLicenceExpiry-date"), expiry);
+      page.typeDate(field("Field_StartLicenceExpiry-date"), expiry);
       page.type(field("Field_StartHolderName"), "錢多多");
-      choose(page, "Field_StartBusinessType", "超市");
-      choose(page, "Field_StartRegion", "東區 EAST");
+      page.choose("Field_StartBusinessType", "超市");
+      page.choose("Field_StartRegion", "東區 EAST");
       page.type(field("Field_StartPhone"), "13800138000");
 
       // the rest is filled, the licence still one digit short: Start (kept enabled by the custom script
@@ -192,9 +190,9 @@ class NetworkEnrollmentBrowserTest extends SpringTestBase {
       assertThat(verify.getAssignee()).isEqualTo("zhangwei");
       page.openTask(TasklistPage.MY_TASKS_FILTER, verify, field("Field_RecommendedGrade"));
       assertThat(page.formText()).contains(applicationNo()).contains(STORE).contains(LICENCE);
-      dismissNotices(page);
-      click(page, field("Field_StoreExists-0"));
-      click(page, field("Field_LicenceOriginalSeen-0"));
+      page.dismissNotices();
+      page.click(field("Field_StoreExists-0"));
+      page.click(field("Field_LicenceOriginalSeen-0"));
       page.type(field("Field_RecommendedGrade"), "3");
       page.type(field("Field_VerificationNotes"), "店鋪在主街,許可證原件已查驗");
       page.complete(verify);
@@ -203,16 +201,13 @@ class NetworkEnrollmentBrowserTest extends SpringTestBase {
     // wangfang: claims the approval from her group's tasks and approves with the defaults
     session("wangfang", page -> {
       Task approve = task(NetworkEnrollmentProcess.Element.APPROVE);
-      page.openTask("待認領 Group tasks", approve, By.cssSelector("button.claim"));
-      page.browser.driver.findElement(By.cssSelector("button.claim")).click();
-      page.browser.wait.until(d -> "wangfang".equals(
-          taskService.createTaskQuery().taskId(approve.getId()).singleResult().getAssignee()));
-      dismissNotices(page);
+      page.claimFromGroupTasks(approve, "wangfang");
+      page.dismissNotices();
       assertThat(page.formText()).contains(applicationNo()).contains(STORE).contains("zhangwei");
-      click(page, field("Field_Decision-0"));
+      page.click(field("Field_Decision-0"));
       page.browser.wait.until(ExpectedConditions.visibilityOfElementLocated(field("Field_GrantedGrade")));
       assertThat(page.valueOf(field("Field_GrantedGrade"))).as("default: the recommended grade").isEqualTo("3");
-      assertThat(fieldText(page, "Field_AssignedManager")).as("default: the applicant").contains("zhangwei");
+      assertThat(page.fieldText("Field_AssignedManager")).as("default: the applicant").contains("zhangwei");
       page.complete(approve);
     });
 
@@ -247,62 +242,8 @@ class NetworkEnrollmentBrowserTest extends SpringTestBase {
     assertThat(planned).isAfter(calendar.today()).isBeforeOrEqualTo(calendar.workingDaysAfter(calendar.today(), 5));
   }
 
-  private interface Steps {
-    void run(TasklistPage page) throws Exception;
-  }
-
-  private void session(String user, Steps steps) throws Exception {
-    try (HeadlessChromium browser = new HeadlessChromium(TIMEOUT)) {
-      try {
-        TasklistPage page = new TasklistPage(browser, port, taskService);
-        page.logIn(user);
-        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//div[contains(@class,'task-filter')]//h4//a")));
-        steps.run(page);
-      } catch (Exception | AssertionError e) {
-        browser.dumpPage("enrollment-failure");
-        browser.screenshot("enrollment-failure");
-        throw e;
-      }
-    }
-  }
-
-  /** form-js's date field takes typed text in the format its placeholder shows. */
-  private static void typeDate(TasklistPage page, By locator, LocalDate date) {
-    WebElement input = page.browser.wait.until(ExpectedConditions.elementToBeClickable(locator));
-    String placeholder = String.valueOf(input.getDomAttribute("placeholder")).toLowerCase();
-    String text = placeholder.startsWith("mm/dd/yyyy")
-        ? String.format("%02d/%02d/%d", date.getMonthValue(), date.getDayOfMonth(), date.getYear())
-        : date.toString();
-    page.type(locator, text);
-  }
-
-  /** form-js's select is no HTML select: a click opens its list, the option is picked with the mouse. */
-  private static void choose(TasklistPage page, String componentId, String label) {
-    By option = By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.) = '" + label + "']");
-    // the list may be open already: Tab from the field before focuses the select
-    if (page.browser.driver.findElements(option).stream().noneMatch(WebElement::isDisplayed)) {
-      page.browser.wait.until(ExpectedConditions.elementToBeClickable(field(componentId + "-display"))).click();
-    }
-    page.browser.wait.until(ExpectedConditions.elementToBeClickable(option)).click();
-    page.browser.wait.until(d -> fieldText(page, componentId).contains(label));
-  }
-
-  /** What the form field shows, its label included. */
-  private static String fieldText(TasklistPage page, String componentId) {
-    WebElement input = page.browser.driver.findElement(field(componentId));
-    return String.valueOf(page.browser.driver.executeScript(
-        "return arguments[0].closest('.fjs-form-field').innerText;", input));
-  }
-
-  /** Tasklist's notices ("you are assigned to the following tasks …") cover the lower part of the form. */
-  private static void dismissNotices(TasklistPage page) {
-    page.browser.driver.executeScript("document.querySelectorAll('.alert .close').forEach(b => b.click());");
-    page.browser.wait.until(d -> d.findElements(By.cssSelector(".alert-info")).stream().noneMatch(WebElement::isDisplayed));
-  }
-
-  private static void click(TasklistPage page, By locator) {
-    WebElement input = page.browser.wait.until(ExpectedConditions.presenceOfElementLocated(locator));
-    page.browser.driver.executeScript("arguments[0].click();", input);
+  private void session(String user, TasklistPage.Steps steps) throws Exception {
+    TasklistPage.session(port, taskService, "enrollment", user, steps);
   }
 
   private String applicationNo() {

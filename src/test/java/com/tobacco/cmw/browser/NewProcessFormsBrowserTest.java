@@ -1,9 +1,6 @@
 package com.tobacco.cmw.browser;
 
 import static com.tobacco.cmw.browser.TasklistPage.field;
-import static com.tobacco.cmw.browser.UnlicensedReportBrowserTest.click;
-import static com.tobacco.cmw.browser.UnlicensedReportBrowserTest.dismissNotices;
-import static com.tobacco.cmw.browser.UnlicensedReportBrowserTest.typeDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -146,11 +143,11 @@ class NewProcessFormsBrowserTest extends SpringTestBase {
       assertThat(page.formText()).contains("要求客戶滿意度測評").contains("測評對象").contains("調查期間開始")
           .contains("調查期間結束").contains("調查結果");
       assertThat(page.browser.driver.findElement(field("Field_SurveyCsv")).getTagName()).isEqualTo("textarea");
-      click(page, field("Field_ScopeType-0"));
+      page.click(field("Field_ScopeType-0"));
       page.browser.wait.until(d -> page.formText().contains("客戶經理用戶名"));
       page.type(field("Field_ScopeId"), "zhangwei");
-      typeDate(page, field("Field_PeriodFrom-date"), LocalDate.of(2024, 1, 1));
-      typeDate(page, field("Field_PeriodTo-date"), LocalDate.of(2024, 3, 31));
+      page.typeDate(field("Field_PeriodFrom-date"), LocalDate.of(2024, 1, 1));
+      page.typeDate(field("Field_PeriodTo-date"), LocalDate.of(2024, 3, 31));
       page.type(field("Field_SurveyCsv"), csv);
       page.assertTypedAndValid();
       page.browser.wait.until(ExpectedConditions.elementToBeClickable(START)).click();
@@ -170,13 +167,13 @@ class NewProcessFormsBrowserTest extends SpringTestBase {
           .taskAssignee("zhangwei").singleResult();
       assertThat(analyse).as("zhangwei's analysis task").isNotNull();
       page.openTask(TasklistPage.MY_TASKS_FILTER, analyse, field("Field_Analysis"));
-      dismissNotices(page);
+      page.dismissNotices();
       assertThat(page.formText()).contains(no).contains("您的客戶的滿意度指數").contains("74.07")
           .contains("改進措施").contains("目標滿意度指數").contains("目標日期");
       page.type(field("Field_Analysis"), "送貨時間不穩定");
       page.type(field("Field_Measures"), "每周二、五固定拜訪\n價格標籤當場補齊");
       page.type(field("Field_TargetIndex"), "80");
-      typeDate(page, field("Field_TargetDate-date"), calendar.today().plusDays(90));
+      page.typeDate(field("Field_TargetDate-date"), calendar.today().plusDays(90));
       page.complete(analyse);
     });
 
@@ -192,10 +189,10 @@ class NewProcessFormsBrowserTest extends SpringTestBase {
           .taskAssignee("zhoumin").singleResult();
       assertThat(review).as("zhoumin's review task").isNotNull();
       page.openTask(TasklistPage.MY_TASKS_FILTER, review, field("Field_ReviewDecision-0"));
-      dismissNotices(page);
+      page.dismissNotices();
       assertThat(page.formText()).contains("審核改進措施").contains(no).contains("zhangwei")
           .contains("每周二、五固定拜訪").contains("價格標籤當場補齊").doesNotContain("{{");
-      click(page, field("Field_ReviewDecision-0"));
+      page.click(field("Field_ReviewDecision-0"));
       page.type(field("Field_ReviewComment"), "同意");
       page.complete(review);
     });
@@ -218,8 +215,8 @@ class NewProcessFormsBrowserTest extends SpringTestBase {
           .contains("促銷期間至").contains("區域").contains("促銷客戶名額").contains("促銷品及促銷資料").contains("海報, 100, 2");
       assertThat(page.browser.driver.findElement(field("Field_Items")).getTagName()).isEqualTo("textarea");
       page.type(field("Field_BrandCode"), "B001");
-      typeDate(page, field("Field_PeriodFrom-date"), today);
-      typeDate(page, field("Field_PeriodTo-date"), today.plusMonths(1));
+      page.typeDate(field("Field_PeriodFrom-date"), today);
+      page.typeDate(field("Field_PeriodTo-date"), today.plusMonths(1));
       page.type(field("Field_Regions"), "EAST");
       page.type(field("Field_Slots"), "2");
       page.type(field("Field_Items"), "海報, 20, 2\n打火機, 8, 2");
@@ -247,7 +244,7 @@ class NewProcessFormsBrowserTest extends SpringTestBase {
       assertThat(recommend).as("zhangwei's recommendation task").isNotNull();
       Object share = taskService.getVariable(recommend.getId(), "share");
       page.openTask(TasklistPage.MY_TASKS_FILTER, recommend, field("Field_RecommendedCustomers"));
-      dismissNotices(page);
+      page.dismissNotices();
       String text = page.formText();
       assertThat(text).contains("推薦促銷客戶").contains(no).contains("您的名額").contains(share + " 戶")
           .contains(ranked.get(0)).contains(ranked.get(ranked.size() - 1)).contains("推薦的客戶").contains("推薦理由")
@@ -290,7 +287,7 @@ class NewProcessFormsBrowserTest extends SpringTestBase {
     throw new IllegalStateException("jobs keep coming for " + pi);
   }
 
-  private void session(String user, UnlicensedReportBrowserTest.Steps steps) throws Exception {
-    UnlicensedReportBrowserTest.session(port, taskService, "new-process-forms", user, steps);
+  private void session(String user, TasklistPage.Steps steps) throws Exception {
+    TasklistPage.session(port, taskService, "new-process-forms", user, steps);
   }
 }

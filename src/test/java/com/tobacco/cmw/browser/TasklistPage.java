@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
@@ -25,6 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class TasklistPage {
 
   static final String MY_TASKS_FILTER = "我的任務 My tasks";
+  static final String GROUP_TASKS_FILTER = "待認領 Group tasks";
+  static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   final HeadlessChromium browser;
   private final int port;
@@ -36,6 +39,89 @@ final class TasklistPage {
     this.browser = browser;
     this.port = port;
     this.taskService = taskService;
+  }
+
+  /** What one user does in one browser session. */
+  interface Steps {
+    void run(TasklistPage page) throws Exception;
+  }
+
+  /**
+   * A fresh Chromium in which {@code user} logs in to Tasklist and does {@code steps}; on a failure
+   * the page and a screenshot are kept as target/browser/NAME-failure.*.
+   */
+  static void session(int port, TaskService taskService, String name, String user, Steps steps) throws Exception {
+    try (HeadlessChromium browser = new HeadlessChromium(TIMEOUT)) {
+      try {
+        TasklistPage page = new TasklistPage(browser, port, taskService);
+        page.logIn(user);
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//div[contains(@class,'task-filter')]//h4//a")));
+        steps.run(page);
+      } catch (Exception | AssertionError e) {
+        browser.dumpPage(name + "-failure");
+        browser.screenshot(name + "-failure");
+        throw e;
+      }
+    }
+  }
+
+  /** Opens the task from the group's filter, claims it with Tasklist's Claim button and waits until the engine has it assigned. */
+  void claimFromGroupTasks(Task task, String user) {
+    openTask(GROUP_TASKS_FILTER, task, By.cssSelector("button.claim"));
+    browser.driver.findElement(By.cssSelector("button.claim")).click();
+    browser.wait.until(d -> user.equals(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()));
+  }
+
+  /** Tasklist's notices ("you are assigned to the following tasks …") cover the lower part of the form. */
+  void dismissNotices() {
+    browser.driver.executeScript("document.querySelectorAll('.alert .close').forEach(b => b.click());");
+    browser.wait.until(d -> d.findElements(By.cssSelector(".alert-info")).stream().noneMatch(WebElement::isDisplayed));
+  }
+
+  /** A click by script: form-js radios and checkboxes are covered by their styled labels. */
+  void click(By locator) {
+    WebElement input = browser.wait.until(ExpectedConditions.presenceOfElementLocated(locator));
+    browser.driver.executeScript("arguments[0].click();", input);
+  }
+
+  /**
+   * form-js's date field takes typed text in the format its placeholder shows; it shows month and
+   * day without leading zeros (1/1/2024), so that is what is typed.
+   */
+  void typeDate(By locator, LocalDate date) {
+    WebElement input = browser.wait.until(ExpectedConditions.elementToBeClickable(locator));
+    String placeholder = String.valueOf(input.getDomAttribute("placeholder")).toLowerCase();
+    String text = placeholder.startsWith("mm/dd/yyyy")
+        ? String.format("%d/%d/%d", date.getMonthValue(), date.getDayOfMonth(), date.getYear())
+        : date.toString();
+    type(locator, text);
+  }
+
+  /**
+   * form-js's time field opens its list of times when it gets the focus (here by the Tab from the
+   * date field), and the list covers the field: the text is sent without a click.
+   */
+  void typeTime(By locator, String time) {
+    WebElement input = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+    input.sendKeys(time, Keys.TAB);
+    browser.wait.until(d -> time.equals(d.findElement(locator).getDomProperty("value")));
+  }
+
+  /** form-js's select is no HTML select: a click opens its list, the option is picked with the mouse. */
+  void choose(String componentId, String label) {
+    By option = By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.) = '" + label + "']");
+    // the list may be open already: Tab from the field before focuses the select
+    if (browser.driver.findElements(option).stream().noneMatch(WebElement::isDisplayed)) {
+      browser.wait.until(ExpectedConditions.elementToBeClickable(field(componentId + "-display"))).click();
+    }
+    browser.wait.until(ExpectedConditions.elementToBeClickable(option)).click();
+    browser.wait.until(d -> fieldText(componentId).contains(label));
+  }
+
+  /** What the form field shows, its label included. */
+  String fieldText(String componentId) {
+    WebElement input = browser.driver.findElement(field(componentId));
+    return String.valueOf(browser.driver.executeScript("return arguments[0].closest('.fjs-form-field').innerText;", input));
   }
 
   /** The login form of the Camunda webapps (AngularJS models username and password); password demo. */

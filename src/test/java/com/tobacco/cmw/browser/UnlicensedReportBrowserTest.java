@@ -9,7 +9,6 @@ import com.tobacco.cmw.calendar.WorkCalendar;
 import com.tobacco.cmw.support.RestClient;
 import com.tobacco.cmw.support.SpringTestBase;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,7 +34,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Tag("browser")
 class UnlicensedReportBrowserTest extends SpringTestBase {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final String PLACE = "瀏覽器測試:文化路夜市西口流動攤位";
   private static final By START = By.cssSelector("button[ng-click='startProcessInstance()']");
 
@@ -107,8 +103,8 @@ class UnlicensedReportBrowserTest extends SpringTestBase {
       assertThat(page.formText()).contains("舉報無證經營").contains("無證經營地點").contains("情況描述")
           .contains("發現日期").contains("發現時間");
       page.type(field("Field_Place"), PLACE);
-      typeDate(page, field("Field_SeenAt-date"), seen);
-      typeTime(page, field("Field_SeenAt-time"), "09:00");
+      page.typeDate(field("Field_SeenAt-date"), seen);
+      page.typeTime(field("Field_SeenAt-time"), "09:00");
       page.browser.wait.until(ExpectedConditions.elementToBeClickable(START)).click();
       By refused = By.cssSelector(".modal-body .notifications .alert-danger");
       page.browser.wait.until(d -> d.findElements(refused).stream()
@@ -138,18 +134,15 @@ class UnlicensedReportBrowserTest extends SpringTestBase {
     // wangfang: claims the review from her group's tasks and forwards it to the monopoly department
     session("wangfang", page -> {
       Task review = task("Task_ReviewReport");
-      page.openTask("待認領 Group tasks", review, By.cssSelector("button.claim"));
-      page.browser.driver.findElement(By.cssSelector("button.claim")).click();
-      page.browser.wait.until(d -> "wangfang".equals(
-          taskService.createTaskQuery().taskId(review.getId()).singleResult().getAssignee()));
-      dismissNotices(page);
+      page.claimFromGroupTasks(review, "wangfang");
+      page.dismissNotices();
       page.browser.wait.until(ExpectedConditions.presenceOfElementLocated(field("Field_ReviewDecision-0")));
       assertThat(page.formText()).contains(caseNo).contains(PLACE);
       // a duplicate asks for the original report (a select of the region's open reports); forwarding does not
-      click(page, field("Field_ReviewDecision-1"));
+      page.click(field("Field_ReviewDecision-1"));
       page.browser.wait.until(ExpectedConditions.visibilityOfElementLocated(field("Field_DuplicateOf-display")));
       assertThat(page.formText()).contains("原舉報");
-      click(page, field("Field_ReviewDecision-0"));
+      page.click(field("Field_ReviewDecision-0"));
       page.browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(field("Field_DuplicateOf-display")));
       assertThat(page.browser.driver.findElements(field("Field_DuplicateOf-display")))
           .as("no original report asked for when forwarding").isEmpty();
@@ -160,27 +153,21 @@ class UnlicensedReportBrowserTest extends SpringTestBase {
     // zhaolei (monopoly department): claims the investigation and records the result
     session("zhaolei", page -> {
       Task investigate = task("Task_InvestigateReport");
-      page.openTask("待認領 Group tasks", investigate, By.cssSelector("button.claim"));
-      page.browser.driver.findElement(By.cssSelector("button.claim")).click();
-      page.browser.wait.until(d -> "zhaolei".equals(
-          taskService.createTaskQuery().taskId(investigate.getId()).singleResult().getAssignee()));
-      dismissNotices(page);
+      page.claimFromGroupTasks(investigate, "zhaolei");
+      page.dismissNotices();
       page.browser.wait.until(ExpectedConditions.presenceOfElementLocated(field("Field_MonopolyResult-0")));
       assertThat(page.formText()).contains(caseNo).contains(PLACE).contains("請專賣部門儘快查處");
-      click(page, field("Field_MonopolyResult-0"));
+      page.click(field("Field_MonopolyResult-0"));
       page.type(field("Field_ResultNote"), "已取締,暫扣卷煙 12 條");
-      typeDate(page, field("Field_ResultDate-date"), calendar.today());
+      page.typeDate(field("Field_ResultDate-date"), calendar.today());
       page.complete(investigate);
     });
 
     // sunli (sales operations, 卷煙經營部): claims and acknowledges
     session("sunli", page -> {
       Task acknowledge = task("Task_AcknowledgeResult");
-      page.openTask("待認領 Group tasks", acknowledge, By.cssSelector("button.claim"));
-      page.browser.driver.findElement(By.cssSelector("button.claim")).click();
-      page.browser.wait.until(d -> "sunli".equals(
-          taskService.createTaskQuery().taskId(acknowledge.getId()).singleResult().getAssignee()));
-      dismissNotices(page);
+      page.claimFromGroupTasks(acknowledge, "sunli");
+      page.dismissNotices();
       page.browser.wait.until(ExpectedConditions.presenceOfElementLocated(field("Field_AcknowledgementNote")));
       assertThat(page.formText()).contains(caseNo).contains("已取締,暫扣卷煙 12 條");
       page.type(field("Field_AcknowledgementNote"), "已知悉");
@@ -220,60 +207,7 @@ class UnlicensedReportBrowserTest extends SpringTestBase {
     return taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey(key).singleResult();
   }
 
-  interface Steps {
-    void run(TasklistPage page) throws Exception;
-  }
-
-  static void session(int port, TaskService taskService, String name, String user, Steps steps) throws Exception {
-    try (HeadlessChromium browser = new HeadlessChromium(TIMEOUT)) {
-      try {
-        TasklistPage page = new TasklistPage(browser, port, taskService);
-        page.logIn(user);
-        browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//div[contains(@class,'task-filter')]//h4//a")));
-        steps.run(page);
-      } catch (Exception | AssertionError e) {
-        browser.dumpPage(name + "-failure");
-        browser.screenshot(name + "-failure");
-        throw e;
-      }
-    }
-  }
-
-  private void session(String user, Steps steps) throws Exception {
-    session(port, taskService, "unlicensed", user, steps);
-  }
-
-  /** Tasklist's notices ("you are assigned to the following tasks …") cover the lower part of the form. */
-  static void dismissNotices(TasklistPage page) {
-    page.browser.driver.executeScript("document.querySelectorAll('.alert .close').forEach(b => b.click());");
-    page.browser.wait.until(d -> d.findElements(By.cssSelector(".alert-info")).stream().noneMatch(WebElement::isDisplayed));
-  }
-
-  static void click(TasklistPage page, By locator) {
-    WebElement input = page.browser.wait.until(ExpectedConditions.presenceOfElementLocated(locator));
-    page.browser.driver.executeScript("arguments[0].click();", input);
-  }
-
-  /**
-   * form-js's time field opens its list of times when it gets the focus (here by the Tab from the
-   * date field), and the list covers the field: the text is sent without a click.
-   */
-  static void typeTime(TasklistPage page, By locator, String time) {
-    WebElement input = page.browser.wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
-    input.sendKeys(time, Keys.TAB);
-    page.browser.wait.until(d -> time.equals(d.findElement(locator).getDomProperty("value")));
-  }
-
-  /**
-   * form-js's date field takes typed text in the format its placeholder shows; it shows month and
-   * day without leading zeros (1/1/2024), so that is what is typed.
-   */
-  static void typeDate(TasklistPage page, By locator, LocalDate date) {
-    WebElement input = page.browser.wait.until(ExpectedConditions.elementToBeClickable(locator));
-    String placeholder = String.valueOf(input.getDomAttribute("placeholder")).toLowerCase();
-    String text = placeholder.startsWith("mm/dd/yyyy")
-        ? String.format("%d/%d/%d", date.getMonthValue(), date.getDayOfMonth(), date.getYear())
-        : date.toString();
-    page.type(locator, text);
+  private void session(String user, TasklistPage.Steps steps) throws Exception {
+    TasklistPage.session(port, taskService, "unlicensed", user, steps);
   }
 }
